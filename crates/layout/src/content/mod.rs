@@ -1,0 +1,1 @@
+//! The content-stream interpreter (owned by the PDF front end work).

@@ -1,0 +1,57 @@
+//! The layout crate's one error type.
+
+/// What went wrong, for callers that branch on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not a PDF we can parse.
+    Malformed,
+    /// Encrypted with a password we do not have.
+    Encrypted,
+    /// A page has no text layer (image-only scan).
+    NoTextLayer,
+    /// A resource limit was hit (decompressed size, nesting depth).
+    Limit,
+}
+
+/// An error from reading a PDF page or document.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The document could not be loaded.
+    #[error("cannot read PDF: {0}")]
+    Load(String),
+    /// Encrypted with a non-empty user password.
+    #[error("PDF is encrypted and needs a password")]
+    Encrypted,
+    /// Image-only pages without any text.
+    #[error("no text layer on page(s) {pages:?}")]
+    NoTextLayer {
+        /// The 1-based pages without text.
+        pages: Vec<u32>,
+    },
+    /// A resource limit was hit.
+    #[error("limit exceeded: {0}")]
+    Limit(String),
+    /// An error on a given page.
+    #[error("page {page}: {source}")]
+    WithPage {
+        /// 1-based page number.
+        page: u32,
+        /// The underlying error.
+        #[source]
+        source: Box<Error>,
+    },
+}
+
+impl Error {
+    /// The kind of error, for branching.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Load(_) => ErrorKind::Malformed,
+            Error::Encrypted => ErrorKind::Encrypted,
+            Error::NoTextLayer { .. } => ErrorKind::NoTextLayer,
+            Error::Limit(_) => ErrorKind::Limit,
+            Error::WithPage { source, .. } => source.kind(),
+        }
+    }
+}

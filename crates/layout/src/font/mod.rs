@@ -1,0 +1,1 @@
+//! Font decoding: encodings, ToUnicode, predefined CMaps (owned by the PDF front end work).

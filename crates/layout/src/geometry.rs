@@ -1,0 +1,1 @@
+//! Clustering and small geometry helpers shared by lattice and stream.

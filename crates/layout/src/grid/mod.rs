@@ -1,0 +1,1 @@
+//! Rulings and glyphs into table rows: lattice and stream (owned by the grid work).

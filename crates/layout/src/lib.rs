@@ -1,0 +1,204 @@
+//! Layout: the first layer of jixiao. It takes a published 绩效自评表 file,
+//! either a PDF or a text layout (one printed row per line, cells separated by
+//! tabs), and gives a page-ordered stream of table [`Row`]s, each a list of
+//! [`Cell`]s with their column, spans, page and (for PDF) bounding box.
+//!
+//! # Brief overview
+//! - [`Glyph`] and [`Ruling`]: what the PDF content interpreter sees on a page
+//!   (positioned characters and table border lines), in PDF points with the
+//!   origin at the top left of the page.
+//! - [`Row`] and [`Cell`]: the seam every front end produces. Nothing after
+//!   layout knows which front end ran.
+//! - [`text::text_to_rows`]: the text front end.
+//!
+//! This crate does not know forms: it never looks at what a cell says, beyond
+//! telling title lines from table rows.
+//!
+//! # Example
+//! ```
+//! use jixiao_layout::text::text_to_rows;
+//! let rows = text_to_rows("项目名称\t\t新疆支青稳定专项经费\n\t年度资金总额:\t103.15\n");
+//! assert_eq!(rows.len(), 2);
+//! assert_eq!(rows[0].cells[2].text, "新疆支青稳定专项经费");
+//! assert_eq!(rows[1].cells[1].col, 1);
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod content;
+mod error;
+pub mod font;
+pub mod geometry;
+pub mod grid;
+pub mod pdf;
+pub mod text;
+
+pub use error::{Error, ErrorKind};
+
+use serde::Serialize;
+
+/// An axis-aligned box in PDF points, origin at the top left of its page
+/// (y grows downwards).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct BBox {
+    /// Left edge.
+    pub x0: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+impl BBox {
+    /// Width in points.
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+    /// Height in points.
+    pub fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+    /// Horizontal centre.
+    pub fn cx(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+    /// Vertical centre.
+    pub fn cy(&self) -> f64 {
+        (self.top + self.bottom) / 2.0
+    }
+    /// The smallest box holding both.
+    pub fn union(&self, other: &BBox) -> BBox {
+        BBox {
+            x0: self.x0.min(other.x0),
+            top: self.top.min(other.top),
+            x1: self.x1.max(other.x1),
+            bottom: self.bottom.max(other.bottom),
+        }
+    }
+}
+
+/// One character drawn on a page, after font decoding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Glyph {
+    /// The Unicode text of the glyph (usually one char; ligatures may give more).
+    pub text: String,
+    /// Where it is drawn, in page points, origin top left (after /Rotate).
+    pub bbox: BBox,
+    /// Effective font size in points (text matrix and CTM applied).
+    pub font_size: f64,
+    /// 1-based page number.
+    pub page: u32,
+}
+
+/// Whether a ruling line runs across or down the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Orientation {
+    /// A horizontal line: constant y.
+    Horizontal,
+    /// A vertical line: constant x.
+    Vertical,
+}
+
+/// A table border: a stroked line or a thin filled rectangle, reduced to a
+/// segment on one axis.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Ruling {
+    /// Horizontal or vertical.
+    pub orientation: Orientation,
+    /// The constant coordinate: y for horizontal, x for vertical (points).
+    pub pos: f64,
+    /// Start of the segment along its axis (smaller coordinate).
+    pub start: f64,
+    /// End of the segment along its axis (larger coordinate).
+    pub end: f64,
+    /// 1-based page number.
+    pub page: u32,
+}
+
+/// One cell of a table row, as a front end saw it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cell {
+    /// The cell's text. Wrapped lines inside a cell are joined with `\n`;
+    /// text normalisation happens later.
+    pub text: String,
+    /// 0-based column. For PDF input this is the page-local grid column; for
+    /// text input the tab index, which real dumps get wrong now and then.
+    pub col: usize,
+    /// Columns spanned (1 for an ordinary cell).
+    pub colspan: usize,
+    /// Rows spanned (1 for an ordinary cell). A merged cell appears once, in
+    /// its first row.
+    pub rowspan: usize,
+    /// 1-based page number.
+    pub page: u32,
+    /// Where the cell is drawn, in page points (None for text input).
+    pub bbox: Option<BBox>,
+}
+
+impl Cell {
+    /// An ordinary 1×1 cell without geometry.
+    pub fn plain(text: impl Into<String>, col: usize, page: u32) -> Cell {
+        Cell { text: text.into(), col, colspan: 1, rowspan: 1, page, bbox: None }
+    }
+    /// True when the cell holds nothing but whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// What kind of line a [`Row`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum RowKind {
+    /// A row of a ruled (or aligned) table.
+    Table,
+    /// A line of free text outside any table: a title, the `(2024年度)` line,
+    /// a page header or footer, a cover line. It has exactly one cell.
+    Text,
+}
+
+/// One printed row, in page order. Rows of the same page share `page`; a
+/// change of `page` between two rows is a page break.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// Table row or free text line.
+    pub kind: RowKind,
+    /// 1-based page number.
+    pub page: u32,
+    /// The cells, left to right.
+    pub cells: Vec<Cell>,
+    /// Where the row is drawn (None for text input).
+    pub bbox: Option<BBox>,
+}
+
+impl Row {
+    /// The non-blank cells, left to right.
+    pub fn filled(&self) -> impl Iterator<Item = &Cell> {
+        self.cells.iter().filter(|c| !c.is_blank())
+    }
+    /// True when no cell holds any text.
+    pub fn is_blank(&self) -> bool {
+        self.filled().next().is_none()
+    }
+}
+
+/// One interpreted PDF page: what the content interpreter found on it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page width in points, after /Rotate.
+    pub width: f64,
+    /// Page height in points, after /Rotate.
+    pub height: f64,
+    /// Every glyph drawn, in content order (fake-bold duplicates included).
+    pub glyphs: Vec<Glyph>,
+    /// Every ruling line found (stroked segments, thin filled rectangles).
+    pub rulings: Vec<Ruling>,
+    /// True when the page paints at least one image.
+    pub has_images: bool,
+    /// Anomalies the interpreter recovered from (unknown operator, missing
+    /// font, bad object): reported, never fatal.
+    pub warnings: Vec<String>,
+}
