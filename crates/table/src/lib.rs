@@ -1,1 +1,130 @@
-//! placeholder
+//! Table: the reconstructor. Takes the page-ordered [`Row`]s of the layout
+//! crate (from either front end) and gives one [`Form`] per printed form: its
+//! logical [`Grid`] (joined across pages, merged cells as spans) and its
+//! blocks read by label (header, 项目资金 funds, 年度总体目标 goals,
+//! indicators, 总分 total, 评分等级 grade), with every repair it made.
+//!
+//! # Brief overview
+//! - [`rows_to_forms`]: the whole reconstruction.
+//! - [`Grid`] and [`GridCell`]: the table as drawn (SCHEMA.md §2).
+//! - [`Form`] with [`FundRow`], [`IndicatorRow`]: blocks as printed texts
+//!   (normalised, not yet parsed into numbers: the record crate does that).
+//! - [`text::normalize`]: the text normalisation rule of SCHEMA.md.
+//!
+//! The reconstructor knows the layout of 绩效自评表 forms, by their labels,
+//! never by line numbers. It does not decode PDFs and does not judge the
+//! numbers.
+//!
+//! # Example
+//! ```
+//! use jixiao_layout::text::text_to_rows;
+//! use jixiao_table::rows_to_forms;
+//! let dump = "财政项目支出绩效自评表\n(2024年度)\n\
+//!     项目名称\t\t测试项目\n\
+//!     一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+//!     产出 指标\t数量 指标\t培训人次\t≥300(人次)\t320(人次)\t10.00\t10.00\t\n\
+//!     \t时效\t完成及时性\t及时\t达成指标\t5.00\t5.00\t\n\
+//!     \n\
+//!     \t指标\t\t\t\t\t\t\n\
+//!     总分\t\t\t\t100.00\t97.54\n";
+//! let forms = rows_to_forms(&text_to_rows(dump));
+//! assert_eq!(forms.len(), 1);
+//! let f = &forms[0];
+//! assert_eq!(f.project_name.as_deref(), Some("测试项目"));
+//! assert_eq!(f.indicators[1].level1.as_deref(), Some("产出指标"));
+//! assert_eq!(f.indicators[1].level2.as_deref(), Some("时效指标"));
+//! assert_eq!(f.repairs.len(), 1);
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod grid;
+mod input;
+mod join;
+mod labels;
+mod reconstruct;
+pub mod text;
+pub mod token;
+
+pub use grid::{Grid, GridCell};
+pub use reconstruct::rows_to_forms;
+
+use serde::Serialize;
+
+/// One printed form, reconstructed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Form {
+    /// The title line, e.g. 财政项目支出绩效自评表.
+    pub title: Option<String>,
+    /// The year, from a `(2024年度)` line or the title.
+    pub year: Option<i32>,
+    /// Pages the form's table was printed on.
+    pub pages: Vec<u32>,
+    /// The logical grid, joined across pages.
+    pub grid: Grid,
+    /// 项目名称.
+    pub project_name: Option<String>,
+    /// 主管部门.
+    pub department: Option<String>,
+    /// 实施单位.
+    pub implementer: Option<String>,
+    /// The unit printed in the funds label, e.g. 万元 from 项目资金(万元).
+    pub fund_unit: Option<String>,
+    /// Rows of the funds block.
+    pub funds: Vec<FundRow>,
+    /// 预期目标.
+    pub goal_expected: Option<String>,
+    /// 实际完成情况.
+    pub goal_achieved: Option<String>,
+    /// Indicator rows, levels carried down.
+    pub indicators: Vec<IndicatorRow>,
+    /// 总分: the weight column.
+    pub total_weight: Option<String>,
+    /// 总分: the score column.
+    pub total_score: Option<String>,
+    /// 评分等级.
+    pub grade: Option<String>,
+    /// What was joined, completed or dropped to build this form.
+    pub repairs: Vec<String>,
+}
+
+/// A row of the funds block: the label and its six printed values (None
+/// where the column is absent or the cell empty).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FundRow {
+    /// The label, normalised.
+    pub label: String,
+    /// 年初预算数.
+    pub initial_budget: Option<String>,
+    /// 全年预算数.
+    pub annual_budget: Option<String>,
+    /// 全年执行数.
+    pub executed: Option<String>,
+    /// 分值 / 分数.
+    pub weight: Option<String>,
+    /// 执行率.
+    pub execution_rate: Option<String>,
+    /// 得分.
+    pub score: Option<String>,
+}
+
+/// An indicator row, texts normalised, levels filled from merged cells.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct IndicatorRow {
+    /// 一级指标.
+    pub level1: Option<String>,
+    /// 二级指标.
+    pub level2: Option<String>,
+    /// 三级指标.
+    pub name: String,
+    /// 年度指标值.
+    pub target: Option<String>,
+    /// 实际完成值.
+    pub actual: Option<String>,
+    /// 分值.
+    pub weight: Option<String>,
+    /// 得分.
+    pub score: Option<String>,
+    /// 偏差原因分析及改进措施.
+    pub deviation: Option<String>,
+}

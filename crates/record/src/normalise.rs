@@ -1,0 +1,159 @@
+//! Grid → record: the reconstructed form's texts become typed fields.
+
+use jixiao_table::text::normalize;
+use jixiao_table::token::{cell_kind, parse_amount, parse_measure, CellKind};
+use jixiao_table::{Form, FundRow, IndicatorRow};
+
+use crate::model::*;
+
+/// 部门整体: marks a department-wide form in its title.
+const 部门整体: &str = "部门整体";
+
+/// Fund categories by label keyword, first match wins (so 其中：中央补助
+/// is `central` before anything else looks at it).
+const FUND_CATEGORIES: &[(FundCategory, &[&str])] = &[
+    (FundCategory::Total, &["年度资金总额", "资金总额", "合计"]),
+    (FundCategory::Carryover, &["上年结转"]),
+    (FundCategory::Other, &["其他资金"]),
+    (FundCategory::Central, &["中央补助", "中央财政", "中央资金", "中央"]),
+    (FundCategory::Local, &["地方资金", "省级", "市县", "地方财政"]),
+    (FundCategory::CurrentAppropriation, &["当年财政拨款", "财政拨款", "本级财政"]),
+];
+
+/// Turns one reconstructed form into its record (without `source`).
+pub fn form_to_record(form: &Form) -> FormRecord {
+    let title = form.title.clone().unwrap_or_default();
+    FormRecord {
+        schema_version: SCHEMA_VERSION,
+        source: None,
+        kind: if title.contains(部门整体) { FormKind::Department } else { FormKind::Project },
+        title,
+        year: form.year,
+        project_name: form.project_name.clone(),
+        department: form.department.clone(),
+        implementer: form.implementer.clone(),
+        fund_unit: form.fund_unit.clone(),
+        funds: form.funds.iter().map(fund_row_to_fund).collect(),
+        goals: Goals { expected: form.goal_expected.clone(), achieved: form.goal_achieved.clone() },
+        indicators: form.indicators.iter().map(indicator_row_to_indicator).collect(),
+        total_weight: number(form.total_weight.as_deref()),
+        total_score: number(form.total_score.as_deref()),
+        grade: form.grade.clone().filter(|g| !g.is_empty()),
+        repairs: form.repairs.clone(),
+    }
+}
+
+/// An amount as printed, or None for an empty or dash cell.
+pub fn number(text: Option<&str>) -> Option<f64> {
+    parse_amount(text?)
+}
+
+/// The category a fund label names.
+pub fn fund_category(label: &str) -> FundCategory {
+    let key: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    FUND_CATEGORIES
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| key.contains(w)))
+        .map_or(FundCategory::Unknown, |(c, _)| *c)
+}
+
+fn fund_row_to_fund(row: &FundRow) -> Fund {
+    let label = normalize(&row.label).trim_end_matches([':', '：']).trim_end().to_string();
+    Fund {
+        category: fund_category(&label),
+        label,
+        initial_budget: number(row.initial_budget.as_deref()),
+        annual_budget: number(row.annual_budget.as_deref()),
+        executed: number(row.executed.as_deref()),
+        weight: number(row.weight.as_deref()),
+        execution_rate: number(row.execution_rate.as_deref()),
+        score: number(row.score.as_deref()),
+    }
+}
+
+fn indicator_row_to_indicator(row: &IndicatorRow) -> Indicator {
+    Indicator {
+        level1: row.level1.clone(),
+        level2: row.level2.clone(),
+        name: row.name.clone(),
+        target: parse_value(row.target.as_deref().unwrap_or("")),
+        actual: parse_value(row.actual.as_deref().unwrap_or("")),
+        weight: number(row.weight.as_deref()),
+        score: number(row.score.as_deref()),
+        deviation: row
+            .deviation
+            .clone()
+            .filter(|d| !d.is_empty() && cell_kind(d) != CellKind::Dash),
+    }
+}
+
+/// Parses a target or actual cell: `≥90.00(%)` → op `>=`, 90.0, `%`.
+/// Qualitative text keeps op, value and unit null.
+pub fn parse_value(text: &str) -> Value {
+    let text = normalize(text);
+    let Some(m) = parse_measure(&text) else {
+        return Value { text, ..Value::default() };
+    };
+    let op = m.op.map(|o| match o {
+        ">=" => Op::Ge,
+        "<=" => Op::Le,
+        ">" => Op::Gt,
+        "<" => Op::Lt,
+        _ => Op::Eq,
+    });
+    Value { text, op, value: Some(m.value), unit: m.unit }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(t: &str) -> (Option<Op>, Option<f64>, Option<String>) {
+        let p = parse_value(t);
+        (p.op, p.value, p.unit)
+    }
+
+    #[test]
+    fn values_with_operators_and_units() {
+        assert_eq!(v("≥90.00(%)"), (Some(Op::Ge), Some(90.0), Some("%".into())));
+        assert_eq!(v("≤5(天)"), (Some(Op::Le), Some(5.0), Some("天".into())));
+        assert_eq!(v("=100.00(%)"), (Some(Op::Eq), Some(100.0), Some("%".into())));
+        assert_eq!(v("<1.00(%)"), (Some(Op::Lt), Some(1.0), Some("%".into())));
+        assert_eq!(v(">0"), (Some(Op::Gt), Some(0.0), None));
+        assert_eq!(v("＞95%"), (Some(Op::Gt), Some(95.0), Some("%".into())));
+        assert_eq!(v("≧ 3 (人次)"), (Some(Op::Ge), Some(3.0), Some("人次".into())));
+        assert_eq!(v("320.00(人次)"), (None, Some(320.0), Some("人次".into())));
+        assert_eq!(v("10606.00(件)"), (None, Some(10606.0), Some("件".into())));
+        assert_eq!(v("3,013.00"), (None, Some(3013.0), None));
+        assert_eq!(v("100%"), (None, Some(100.0), Some("%".into())));
+        assert_eq!(v("365天"), (None, Some(365.0), Some("天".into())));
+    }
+
+    #[test]
+    fn qualitative_text_has_no_number() {
+        for t in ["准确", "达成指标", "有效提升", "部分达成指标并具有一定效果", ""]
+        {
+            assert_eq!(v(t), (None, None, None), "{t}");
+        }
+        assert_eq!(parse_value("符合计划安 排").text, "符合计划安排");
+    }
+
+    #[test]
+    fn fund_categories() {
+        assert_eq!(fund_category("年度资金总额"), FundCategory::Total);
+        assert_eq!(fund_category("其中:当年财政拨款"), FundCategory::CurrentAppropriation);
+        assert_eq!(fund_category("其中：中央补助"), FundCategory::Central);
+        assert_eq!(fund_category("地方资金"), FundCategory::Local);
+        assert_eq!(fund_category("上年结转资金"), FundCategory::Carryover);
+        assert_eq!(fund_category("其他资金"), FundCategory::Other);
+        assert_eq!(fund_category("自筹"), FundCategory::Unknown);
+    }
+
+    #[test]
+    fn dash_and_empty_amounts_are_null() {
+        assert_eq!(number(Some("-")), None);
+        assert_eq!(number(Some("")), None);
+        assert_eq!(number(None), None);
+        assert_eq!(number(Some("4,088.20")), Some(4088.2));
+    }
+}

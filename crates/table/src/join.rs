@@ -1,0 +1,327 @@
+//! Forms and rows continued across pages, for both front ends: splitting a
+//! document's rows into forms, one column system per form, repeated header
+//! rows dropped, rows cut by a page break merged back, and merged label
+//! cells that continue over a break kept as one span.
+//!
+//! Geometric repairs (merging a cut row, extending a span) need cell boxes,
+//! so they run on PDF input only; text input has no geometry and its page
+//! break fragments are repaired by the block parser, which knows labels.
+
+use jixiao_layout::{Cell, Row, RowKind};
+
+use crate::labels;
+use crate::text::{label_key, normalize};
+use crate::token::{cell_kind, CellKind};
+
+/// Cell edges closer than this are the same grid line, in PDF points. Page
+/// tables of one form are drawn from one template, so their edges agree to
+/// well under a point; 3 points absorbs line widths and rounding.
+const COLUMN_SNAP_TOLERANCE: f64 = 3.0;
+
+/// The rows of one form, before its blocks are read.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FormRows {
+    /// The title line nearest the table.
+    pub title: Option<String>,
+    /// The year from a `(2024年度)` line or the title.
+    pub year: Option<i32>,
+    /// Table rows, joined.
+    pub rows: Vec<Row>,
+    /// Pages of the table.
+    pub pages: Vec<u32>,
+    /// Repairs made while splitting and joining.
+    pub repairs: Vec<String>,
+}
+
+/// Splits a document's rows into forms. A form starts at a title line
+/// (containing 自评表) after table rows, or at a second 项目名称 row.
+pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
+    let mut forms: Vec<FormRows> = Vec::new();
+    let mut cur = FormRows::default();
+    let mut titles: Vec<String> = Vec::new();
+    for row in rows {
+        match row.kind {
+            RowKind::Text => {
+                let t = normalize(&row.cells.first().map(|c| c.text.as_str()).unwrap_or(""));
+                if t.contains(labels::自评表) {
+                    if !cur.rows.is_empty() {
+                        forms.push(finish(std::mem::take(&mut cur), &mut titles));
+                    }
+                    titles.push(t);
+                } else if cur.rows.is_empty() {
+                    if let Some(y) = year_of(&t) {
+                        cur.year = Some(y);
+                    }
+                }
+            }
+            RowKind::Table if row.is_blank() => {}
+            RowKind::Table => {
+                let starts_form =
+                    first_key(row).is_some_and(|k| labels::is_label(&k, labels::项目名称));
+                if starts_form
+                    && cur.rows.iter().any(|r| {
+                        first_key(r).is_some_and(|k| labels::is_label(&k, labels::项目名称))
+                    })
+                {
+                    forms.push(finish(std::mem::take(&mut cur), &mut titles));
+                }
+                cur.rows.push(row.clone());
+            }
+        }
+    }
+    if !cur.rows.is_empty() {
+        forms.push(finish(cur, &mut titles));
+    }
+    forms
+}
+
+/// Closes a form: picks its title, joins its pages.
+fn finish(mut form: FormRows, titles: &mut Vec<String>) -> FormRows {
+    if let Some(last) = titles.pop() {
+        for dropped in titles.drain(..) {
+            form.repairs.push(format!("dropped repeated title line \"{dropped}\""));
+        }
+        if form.year.is_none() {
+            form.year = year_of(&last);
+        }
+        form.title = Some(strip_year(&last));
+    }
+    let geometric = form.rows.iter().all(|r| r.cells.iter().all(|c| c.bbox.is_some()));
+    if geometric {
+        unify_columns(&mut form.rows);
+    }
+    join_pages(&mut form, geometric);
+    form.pages = form.rows.iter().map(|r| r.page).collect();
+    form.pages.dedup();
+    form
+}
+
+fn first_key(row: &Row) -> Option<String> {
+    row.filled().next().map(|c| label_key(&c.text))
+}
+
+/// The year of a `(2024年度)` or `2024年度` line.
+pub(crate) fn year_of(text: &str) -> Option<i32> {
+    let key: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let i = key.find("年度")?;
+    let digits: String = key[..i]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+}
+
+/// The title without a `(2024年度)` part printed on the same line.
+fn strip_year(title: &str) -> String {
+    match (title.find(['(', '（']), year_of(title)) {
+        (Some(i), Some(_)) if title[i..].contains("年度") => title[..i].trim().to_string(),
+        _ => title.to_string(),
+    }
+}
+
+/// Replaces page-local columns by one column system for the whole form:
+/// the distinct cell edges of all its pages, snapped.
+fn unify_columns(rows: &mut [Row]) {
+    let mut edges: Vec<f64> = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().filter_map(|c| c.bbox).flat_map(|b| [b.x0, b.x1]))
+        .collect();
+    edges.sort_by(f64::total_cmp);
+    let mut lines: Vec<f64> = Vec::new();
+    for x in edges {
+        match lines.last() {
+            Some(&l) if x - l <= COLUMN_SNAP_TOLERANCE => {}
+            _ => lines.push(x),
+        }
+    }
+    let index = |x: f64| {
+        lines
+            .iter()
+            .enumerate()
+            .min_by(|a, b| (a.1 - x).abs().total_cmp(&(b.1 - x).abs()))
+            .map_or(0, |(i, _)| i)
+    };
+    for row in rows.iter_mut() {
+        for c in row.cells.iter_mut() {
+            if let Some(b) = c.bbox {
+                let (c0, c1) = (index(b.x0), index(b.x1));
+                c.col = c0;
+                c.colspan = c1.saturating_sub(c0).max(1);
+            }
+        }
+    }
+}
+
+/// Repairs every page break inside the form.
+fn join_pages(form: &mut FormRows, geometric: bool) {
+    let mut i = 1;
+    while i < form.rows.len() {
+        if form.rows[i].page == form.rows[i - 1].page {
+            i += 1;
+            continue;
+        }
+        if is_repeated_header(&form.rows[..i], &form.rows[i]) {
+            let row = form.rows.remove(i);
+            form.repairs.push(format!(
+                "dropped repeated header row \"{}\" on page {}",
+                row_text(&row),
+                row.page
+            ));
+            continue;
+        }
+        if geometric && is_continuation(&form.rows, i) {
+            let row = form.rows.remove(i);
+            let joined = merge_into_above(&mut form.rows, i, &row);
+            form.repairs
+                .push(format!("joined row cut by the page break at page {}: {}", row.page, joined));
+            // The next row may again be the top of the same page.
+            continue;
+        }
+        if geometric {
+            extend_spans_over_break(&mut form.rows, i, &mut form.repairs);
+        }
+        i += 1;
+    }
+}
+
+fn row_text(row: &Row) -> String {
+    row.filled().map(|c| normalize(&c.text)).collect::<Vec<_>>().join(" | ")
+}
+
+/// A row at the top of a page that repeats an earlier row of the form
+/// (the indicator header, reprinted by the producer).
+fn is_repeated_header(before: &[Row], row: &Row) -> bool {
+    let keys = |r: &Row| r.filled().map(|c| label_key(&c.text)).collect::<Vec<_>>();
+    let k = keys(row);
+    let all_text = row.filled().all(|c| cell_kind(&c.text) == CellKind::Text);
+    k.len() >= 2 && all_text && before.iter().any(|r| keys(r) == k)
+}
+
+/// Labels that start a row of their own: never the tail of a cut row.
+fn starts_block(row: &Row) -> bool {
+    let Some(k) = first_key(row) else { return false };
+    let key = crate::labels::header_key(&k);
+    [labels::项目资金, labels::年度总体目标, labels::总分, labels::绩效指标, "一级指标"]
+        .iter()
+        .any(|l| key == *l)
+        || labels::is_label(&k, labels::项目名称)
+        || labels::is_label(&k, labels::主管部门)
+        || labels::is_label(&k, labels::评分等级)
+}
+
+/// The top row of a page continues the row above when it holds no amount
+/// (amounts are one line and never split), starts no block, and every text
+/// it holds sits under a filled cell of the row above.
+fn is_continuation(rows: &[Row], i: usize) -> bool {
+    let row = &rows[i];
+    if row.is_blank() || starts_block(row) {
+        return false;
+    }
+    if row.filled().any(|c| matches!(cell_kind(&c.text), CellKind::Amount | CellKind::Dash)) {
+        return false;
+    }
+    row.filled().all(|c| {
+        covering_cell(rows, i - 1, c.col).is_some_and(|(r, k)| !rows[r].cells[k].is_blank())
+    })
+}
+
+/// The cell that covers column `col` in row `r` (itself or a span from
+/// above), as (row index, cell index).
+fn covering_cell(rows: &[Row], r: usize, col: usize) -> Option<(usize, usize)> {
+    for up in (0..=r).rev() {
+        let hit = rows[up].cells.iter().position(|c| {
+            c.col <= col && col < c.col + c.colspan.max(1) && up + c.rowspan.max(1) > r
+        });
+        if let Some(k) = hit {
+            return Some((up, k));
+        }
+    }
+    None
+}
+
+/// Appends the texts of a cut row's tail to the cells above them; a blank
+/// span in it continues the span above.
+fn merge_into_above(rows: &mut [Row], i: usize, tail: &Row) -> String {
+    let mut joined = Vec::new();
+    for c in &tail.cells {
+        let Some((r, k)) = covering_cell(rows, i - 1, c.col) else { continue };
+        let above = &mut rows[r].cells[k];
+        if !c.is_blank() {
+            above.text = format!("{}\n{}", above.text, c.text);
+            joined.push(normalize(&above.text));
+        } else if c.rowspan > 1 && r < i - 1 || c.rowspan > 1 && above.rowspan > 1 {
+            above.rowspan += c.rowspan - 1;
+        }
+    }
+    joined.join(", ")
+}
+
+/// Blank cells at the top of a page under a merged label cell of the
+/// previous page are that label's continuation: the span grows instead.
+fn extend_spans_over_break(rows: &mut [Row], i: usize, repairs: &mut Vec<String>) {
+    let blanks: Vec<Cell> = rows[i].cells.iter().filter(|c| c.is_blank()).cloned().collect();
+    for b in blanks {
+        let Some((r, k)) = covering_cell(rows, i - 1, b.col) else { continue };
+        let above = rows[r].cells[k].clone();
+        let same_columns = above.col == b.col && above.colspan == b.colspan;
+        let merged_label = b.rowspan > 1 || above.rowspan > 1;
+        if above.is_blank() || !same_columns || !merged_label {
+            continue;
+        }
+        rows[r].cells[k].rowspan += b.rowspan;
+        rows[i].cells.retain(|c| !(c.col == b.col && c.is_blank()));
+        repairs.push(format!(
+            "merged cell \"{}\" continued over the page break to page {}",
+            normalize(&above.text),
+            b.page
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jixiao_layout::text::text_to_rows;
+
+    #[test]
+    fn year_from_title_lines() {
+        assert_eq!(year_of("(2024年度)"), Some(2024));
+        assert_eq!(year_of("（2023 年度）"), Some(2023));
+        assert_eq!(year_of("财政项目支出绩效自评表"), None);
+    }
+
+    #[test]
+    fn forms_split_at_titles_and_repeated_titles_dropped() {
+        let dump = "## 财政项目支出绩效自评表\n(2024年度)\n项目名称\t\tA\n\n\
+                    # 财政项目支出绩效自评表\n(2024年度)\n## 财政项目支出绩效自评表\n(2024年度)\n项目名称\t\tB\n";
+        let forms = rows_to_form_rows(&text_to_rows(dump));
+        assert_eq!(forms.len(), 2);
+        assert_eq!(forms[0].repairs.len(), 0);
+        assert_eq!(forms[1].repairs.len(), 1);
+        assert_eq!(forms[1].title.as_deref(), Some("财政项目支出绩效自评表"));
+        assert_eq!(forms[1].year, Some(2024));
+    }
+
+    #[test]
+    fn second_project_name_row_starts_a_form() {
+        let forms = rows_to_form_rows(&text_to_rows("项目名称\tA\n总分\t100\n项目名称\tB\n"));
+        assert_eq!(forms.len(), 2);
+    }
+
+    #[test]
+    fn repeated_header_at_page_top_is_dropped() {
+        let dump = "项目名称\tA\n一级指标\t二级指标\t三级指标\n产出指标\t数量指标\tx\n\n一级指标\t二级指标\t三级指标\n";
+        let forms = rows_to_form_rows(&text_to_rows(dump));
+        assert_eq!(forms[0].rows.len(), 3);
+        assert!(forms[0].repairs[0].contains("repeated header"));
+    }
+
+    #[test]
+    fn empty_input() {
+        assert!(rows_to_form_rows(&[]).is_empty());
+    }
+}

@@ -1,0 +1,278 @@
+//! The indicator block: each row read by column role (or, where a text dump
+//! shifted its cells, by content from the right: deviation, score, weight,
+//! actual, target, then the labels), merged 一级/二级 labels carried down,
+//! and rows cut by page breaks repaired.
+
+use jixiao_layout::{Cell, Row};
+
+use super::read::{header_roles, role_at, row_text, Span};
+use crate::labels::{self, IndicatorColumn as Col, INDICATOR_COLUMNS};
+use crate::text::normalize;
+use crate::token::{cell_kind, CellKind};
+use crate::{Form, IndicatorRow};
+
+/// One indicator row as printed, before labels are carried down.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Printed {
+    level1: Option<String>,
+    level2: Option<String>,
+    name: Option<String>,
+    target: Option<String>,
+    actual: Option<String>,
+    weight: Option<String>,
+    score: Option<String>,
+    deviation: Option<String>,
+}
+
+impl Printed {
+    fn slot(&mut self, role: Col) -> &mut Option<String> {
+        match role {
+            Col::Level1 => &mut self.level1,
+            Col::Level2 => &mut self.level2,
+            Col::Name => &mut self.name,
+            Col::Target => &mut self.target,
+            Col::Actual => &mut self.actual,
+            Col::Weight => &mut self.weight,
+            Col::Score => &mut self.score,
+            Col::Deviation => &mut self.deviation,
+        }
+    }
+}
+
+fn is_number(c: &Cell) -> bool {
+    matches!(cell_kind(&c.text), CellKind::Amount | CellKind::Dash)
+}
+
+/// Reads the block into `form.indicators`.
+pub(crate) fn read(form: &mut Form, header: &Row, rows: &[&Row]) {
+    let roles = header_roles(header, INDICATOR_COLUMNS);
+    let mut carry = Carry::default();
+    for row in rows {
+        if row.is_blank() {
+            continue;
+        }
+        if let Some(p) = by_columns(row, &roles).or_else(|| by_content(row)) {
+            carry.push(form, p, row);
+        } else if row.filled().all(|c| cell_kind(&c.text) == CellKind::Text) {
+            join_fragment(form, &mut carry, row, &roles);
+        } else {
+            form.repairs.push(format!(
+                "dropped unreadable indicator row \"{}\" on page {}",
+                row_text(row),
+                row.page
+            ));
+        }
+    }
+}
+
+/// Reads a row by the header's column roles. Fails (None) when a filled cell
+/// has no role, two share one, or the kinds do not fit the roles: then the
+/// row's columns are not to be trusted.
+fn by_columns(row: &Row, roles: &[Span<Col>]) -> Option<Printed> {
+    let mut p = Printed::default();
+    for c in row.filled() {
+        let role = role_at(roles, c)?;
+        let slot = p.slot(role);
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(normalize(&c.text));
+    }
+    let kind = |s: &Option<String>| s.as_deref().map(cell_kind);
+    let text_or_none = |s: &Option<String>| kind(s).is_none_or(|k| k == CellKind::Text);
+    let number_or_none =
+        |s: &Option<String>| kind(s).is_none_or(|k| matches!(k, CellKind::Amount | CellKind::Dash));
+    let valid = p.name.is_some()
+        && text_or_none(&p.name)
+        && text_or_none(&p.level1)
+        && text_or_none(&p.level2)
+        && number_or_none(&p.weight)
+        && number_or_none(&p.score)
+        && (p.weight.is_some() || p.score.is_some());
+    valid.then_some(p)
+}
+
+/// Reads a row from the right: the last two numbers are weight and score,
+/// the two cells before them actual and target, what follows the deviation,
+/// and what precedes them the name, 二级 and 一级 labels (right-aligned,
+/// since merged labels are printed only on their first row).
+fn by_content(row: &Row) -> Option<Printed> {
+    let cells: Vec<&Cell> = row.filled().collect();
+    let w = (0..cells.len().saturating_sub(1))
+        .rev()
+        .find(|&k| is_number(cells[k]) && is_number(cells[k + 1]))?;
+    let text = |c: &&Cell| normalize(&c.text);
+    let mut p = Printed {
+        weight: Some(text(&cells[w])),
+        score: Some(text(&cells[w + 1])),
+        actual: w.checked_sub(1).map(|k| text(&cells[k])),
+        target: w.checked_sub(2).map(|k| text(&cells[k])),
+        ..Printed::default()
+    };
+    let tail: Vec<String> = cells[w + 2..].iter().map(text).collect();
+    p.deviation = Some(tail.join("")).filter(|s| !s.is_empty());
+    let head: Vec<String> = cells[..w.saturating_sub(2)].iter().map(text).collect();
+    let mut head = head.into_iter().rev();
+    p.name = head.next();
+    p.level2 = head.next();
+    p.level1 = head.next();
+    Some(p)
+}
+
+/// The labels in force: merged cells print once, on their first row.
+#[derive(Default)]
+struct Carry {
+    level1: Option<String>,
+    level2: Option<String>,
+}
+
+impl Carry {
+    fn push(&mut self, form: &mut Form, p: Printed, row: &Row) {
+        if p.level1.is_some() {
+            self.level1 = p.level1.clone();
+            self.level2 = None;
+        }
+        if p.level2.is_some() {
+            self.level2 = p.level2.clone();
+        }
+        if p.name.is_none() && repeats_row_above(form.indicators.last(), &p) {
+            form.repairs.push(format!(
+                "dropped nameless row \"{}\" on page {} that repeats the row above",
+                row_text(row),
+                row.page
+            ));
+            return;
+        }
+        form.indicators.push(IndicatorRow {
+            level1: self.level1.clone(),
+            level2: self.level2.clone(),
+            name: p.name.unwrap_or_default(),
+            target: p.target,
+            actual: p.actual,
+            weight: p.weight,
+            score: p.score,
+            deviation: p.deviation,
+        });
+    }
+}
+
+/// A nameless row whose numbers all appear in the row above is that row
+/// printed twice (text dumps do this at page breaks).
+fn repeats_row_above(above: Option<&IndicatorRow>, p: &Printed) -> bool {
+    let Some(above) = above else { return false };
+    let numbers = |vals: [&Option<String>; 4]| -> Vec<f64> {
+        vals.iter()
+            .filter_map(|v| v.as_deref())
+            .filter_map(|t| crate::token::parse_measure(t).map(|m| m.value))
+            .collect()
+    };
+    let mine = numbers([&p.target, &p.actual, &p.weight, &p.score]);
+    let theirs = numbers([&above.target, &above.actual, &above.weight, &above.score]);
+    !mine.is_empty() && mine.iter().all(|v| theirs.contains(v))
+}
+
+/// A row of label fragments only: the rest of cells cut by a page break.
+/// Level-label fragments complete an unfinished 一级/二级 label (one not yet
+/// ending in 指标); other fragments continue the cell above in their column.
+fn join_fragment(form: &mut Form, carry: &mut Carry, row: &Row, roles: &[Span<Col>]) {
+    for c in row.filled() {
+        let frag = normalize(&c.text);
+        let role = role_at(roles, c).unwrap_or(Col::Deviation);
+        let done = match role {
+            Col::Level1 | Col::Level2 => complete_level(form, carry, role, &frag, row.page),
+            Col::Weight | Col::Score => false,
+            other => append_to_last(form, other, &frag, row.page),
+        };
+        if !done {
+            form.repairs.push(format!("dropped stray fragment \"{frag}\" on page {}", row.page));
+        }
+    }
+}
+
+fn level_of(row: &mut IndicatorRow, role: Col) -> &mut Option<String> {
+    if role == Col::Level1 {
+        &mut row.level1
+    } else {
+        &mut row.level2
+    }
+}
+
+/// Tries the fragment's own level first, then the other one (dumps put a
+/// fragment in the wrong column when the label above it is complete).
+fn complete_level(form: &mut Form, carry: &mut Carry, role: Col, frag: &str, page: u32) -> bool {
+    let other = if role == Col::Level1 { Col::Level2 } else { Col::Level1 };
+    for level in [role, other] {
+        let Some(last) = form.indicators.last_mut() else { return false };
+        let Some(label) = level_of(last, level).clone() else { continue };
+        let Some((completed, debris)) = complete_label(&label, frag) else { continue };
+        for ind in form.indicators.iter_mut().rev() {
+            let slot = level_of(ind, level);
+            if slot.as_deref() != Some(label.as_str()) {
+                break;
+            }
+            *slot = Some(completed.clone());
+        }
+        let carried = if level == Col::Level1 { &mut carry.level1 } else { &mut carry.level2 };
+        if carried.as_deref() == Some(label.as_str()) {
+            *carried = Some(completed.clone());
+        }
+        let dropped =
+            if debris.is_empty() { String::new() } else { format!(", dropped \"{debris}\"") };
+        form.repairs.push(format!(
+            "joined label cut by the page break: \"{label}\" + \"{frag}\" → \"{completed}\" (page {page}){dropped}"
+        ));
+        return true;
+    }
+    false
+}
+
+/// An unfinished level label plus a fragment, cut after the first 指标 the
+/// fragment completes: (label, debris after it). None when the label is
+/// already complete or the fragment does not complete it.
+fn complete_label(label: &str, frag: &str) -> Option<(String, String)> {
+    if label.ends_with(labels::指标) {
+        return None;
+    }
+    let joined = format!("{label}{frag}");
+    // The 指标 found must use the fragment: it may start at the label's last
+    // character (指) but no earlier.
+    let search_from = match label.char_indices().last() {
+        Some((k, '指')) => k,
+        _ => label.len(),
+    };
+    let at = joined[search_from..].find(labels::指标)? + search_from + labels::指标.len();
+    Some((joined[..at].to_string(), joined[at..].to_string()))
+}
+
+fn append_to_last(form: &mut Form, role: Col, frag: &str, page: u32) -> bool {
+    let Some(last) = form.indicators.last_mut() else { return false };
+    let join = |above: &str| normalize(&format!("{above}\n{frag}"));
+    match role {
+        Col::Name => last.name = join(&last.name),
+        Col::Target => last.target = Some(join(last.target.as_deref().unwrap_or(""))),
+        Col::Actual => last.actual = Some(join(last.actual.as_deref().unwrap_or(""))),
+        _ => last.deviation = Some(join(last.deviation.as_deref().unwrap_or(""))),
+    }
+    form.repairs.push(format!(
+        "joined fragment \"{frag}\" cut by the page break (page {page}) to the row above"
+    ));
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complete_label_cuts_debris() {
+        assert_eq!(complete_label("时效", "指标"), Some(("时效指标".into(), "".into())));
+        assert_eq!(
+            complete_label("服务对象", "满意度指标标"),
+            Some(("服务对象满意度指标".into(), "标".into()))
+        );
+        assert_eq!(complete_label("满意", "度指标"), Some(("满意度指标".into(), "".into())));
+        assert_eq!(complete_label("满意度指", "标"), Some(("满意度指标".into(), "".into())));
+        assert_eq!(complete_label("满意度指标", "标"), None);
+        assert_eq!(complete_label("服务对象", "标准"), None);
+    }
+}

@@ -1,0 +1,238 @@
+//! Block recognition with nom over rows. Token parsers read one row and
+//! check its first label; block parsers combine them; `form` reads a whole
+//! form and reports what it could not read.
+
+use jixiao_layout::Row;
+use nom::branch::alt;
+use nom::combinator::{cut, map};
+use nom::error::context;
+use nom::multi::many0;
+use nom::sequence::pair;
+use nom::{Input, Parser};
+
+use crate::input::{PResult, ParseErrorKind, RowError, Rows};
+use crate::labels::{self, header_key, is_label};
+use crate::token::{cell_kind, CellKind};
+
+/// A recognised block, borrowing its rows.
+#[derive(Debug)]
+pub(crate) enum Block<'a> {
+    /// A 项目名称 or 主管部门/实施单位 row.
+    Header(&'a Row),
+    /// The 项目资金 header row and its fund rows.
+    Funds { header: &'a Row, rows: Vec<&'a Row> },
+    /// The 年度总体目标 header row and its content rows.
+    Goals { header: &'a Row, rows: Vec<&'a Row> },
+    /// The indicator header row and the rows under it.
+    Indicators { header: &'a Row, rows: Vec<&'a Row> },
+    /// The 总分 row.
+    Total(&'a Row),
+    /// The 评分等级 row.
+    Grade(&'a Row),
+    /// A row no block claims.
+    Stray(&'a Row),
+}
+
+/// Reads a form's rows into blocks. Returns the blocks and, when rows were
+/// left over, the error at the first of them.
+pub(crate) fn form(rows: &[Row]) -> (Vec<Block<'_>>, Option<RowError>) {
+    match many0(block).parse(Rows::new(rows)) {
+        Ok((rest, blocks)) if rest.input_len() == 0 => (blocks, None),
+        Ok((rest, blocks)) => (blocks, Some(RowError::at(&rest, ParseErrorKind::Partial))),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => (Vec::new(), Some(e)),
+        Err(nom::Err::Incomplete(_)) => (Vec::new(), None),
+    }
+}
+
+fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
+    alt((
+        map(header_row, Block::Header),
+        funds_block,
+        goals_block,
+        indicator_block,
+        map(total_row, Block::Total),
+        map(grade_row, Block::Grade),
+        map(any_row, Block::Stray),
+    ))
+    .parse(i)
+}
+
+/// The label that opens a row: its first filled cell, as a header key.
+pub(crate) fn opening_label(row: &Row) -> Option<String> {
+    row.filled().next().map(|c| header_key(&c.text))
+}
+
+/// One row that satisfies `pred`, else an error naming `expected`.
+fn row_if<'a>(
+    i: Rows<'a>,
+    expected: &'static str,
+    pred: impl Fn(&Row) -> bool,
+) -> PResult<'a, &'a Row> {
+    match i.first() {
+        Some(r) if pred(r) => Ok((i.take_from(1), r)),
+        _ => Err(nom::Err::Error(RowError::at(&i, ParseErrorKind::ExpectedLabel(expected)))),
+    }
+}
+
+fn any_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "any row", |_| true)
+}
+
+/// 项目名称, or a 主管部门/实施单位 row.
+fn header_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "项目名称/主管部门", |r| {
+        opening_label(r).is_some_and(|k| {
+            is_label(&k, labels::项目名称)
+                || is_label(&k, labels::主管部门)
+                || is_label(&k, labels::实施单位)
+        })
+    })
+}
+
+fn funds_header(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, labels::项目资金, |r| opening_label(r).is_some_and(|k| k == labels::项目资金))
+}
+
+/// A row of the funds block: a label and at least one amount, opening no
+/// other block.
+fn fund_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    match i.first() {
+        Some(r) if !opens_block(r) && has_amount(r) => Ok((i.take_from(1), r)),
+        _ => Err(nom::Err::Error(RowError::at(&i, ParseErrorKind::ExpectedAmount))),
+    }
+}
+
+fn funds_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
+    context(
+        "项目资金 block",
+        map(pair(funds_header, cut(many0(fund_row))), |(header, rows)| Block::Funds {
+            header,
+            rows,
+        }),
+    )
+    .parse(i)
+}
+
+fn goals_header(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, labels::年度总体目标, |r| {
+        opening_label(r).is_some_and(|k| k == labels::年度总体目标)
+    })
+}
+
+fn goal_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "goal text", |r| !opens_block(r) && !has_amount(r))
+}
+
+fn goals_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
+    context(
+        "年度总体目标 block",
+        map(pair(goals_header, cut(many0(goal_row))), |(header, rows)| Block::Goals {
+            header,
+            rows,
+        }),
+    )
+    .parse(i)
+}
+
+/// The indicator header: a row naming the 三级指标 (or 一级指标) column.
+fn indicator_header(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "一级指标/三级指标", is_indicator_header)
+}
+
+pub(crate) fn is_indicator_header(r: &Row) -> bool {
+    let keys: Vec<String> = r.filled().map(|c| header_key(&c.text)).collect();
+    let has = |name: &str| keys.iter().any(|k| k == name);
+    (has("一级指标") || has("三级指标")) && (has("得分") || has("分值") || has("二级指标"))
+}
+
+fn indicator_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "indicator row", |r| !opens_block(r))
+}
+
+fn indicator_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
+    context(
+        "indicator block",
+        map(pair(indicator_header, cut(many0(indicator_row))), |(header, rows)| {
+            Block::Indicators { header, rows }
+        }),
+    )
+    .parse(i)
+}
+
+fn total_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, labels::总分, |r| opening_label(r).is_some_and(|k| k == labels::总分))
+}
+
+fn grade_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "评分等级", |r| opening_label(r).is_some_and(|k| is_label(&k, labels::评分等级)))
+}
+
+/// True when the row opens one of the blocks (so it ends the one before).
+pub(crate) fn opens_block(r: &Row) -> bool {
+    let Some(k) = opening_label(r) else { return false };
+    is_label(&k, labels::项目名称)
+        || is_label(&k, labels::主管部门)
+        || is_label(&k, labels::评分等级)
+        || [labels::项目资金, labels::年度总体目标, labels::总分].contains(&k.as_str())
+        || is_indicator_header(r)
+}
+
+fn has_amount(r: &Row) -> bool {
+    r.filled().any(|c| cell_kind(&c.text) == CellKind::Amount)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jixiao_layout::text::text_to_rows;
+
+    fn kinds(dump: &str) -> Vec<&'static str> {
+        let rows = text_to_rows(dump);
+        let (blocks, left) = form(&rows);
+        assert!(left.is_none());
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Header(_) => "header",
+                Block::Funds { .. } => "funds",
+                Block::Goals { .. } => "goals",
+                Block::Indicators { .. } => "indicators",
+                Block::Total(_) => "total",
+                Block::Grade(_) => "grade",
+                Block::Stray(_) => "stray",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blocks_by_label() {
+        let dump = "项目名称\t\tX\n主管部门\tA\t实施单位\tB\n项目资金 (万元)\t\t年初预算数\n\t年度资金总额:\t1.00\n\
+                    年度 总体 目标\t预期目标\t实际完成情况\n\t甲\t乙\n\
+                    一级 指标\t二级 指标\t三级指标\t分值\t得分\n产出指标\t数量指标\tx\t1\t1\n\
+                    总分\t100\t99\n评分等级\t优\n";
+        assert_eq!(
+            kinds(dump),
+            ["header", "header", "funds", "goals", "indicators", "total", "grade"]
+        );
+    }
+
+    #[test]
+    fn funds_header_alone_is_a_block() {
+        let rows = text_to_rows("项目资金 (万元)\t年初预算数\n");
+        let (rest, b) = funds_block(Rows::new(&rows)).unwrap();
+        assert_eq!(rest.input_len(), 0);
+        assert!(matches!(b, Block::Funds { rows, .. } if rows.is_empty()));
+    }
+
+    #[test]
+    fn fund_row_needs_an_amount() {
+        let rows = text_to_rows("\t年度资金总额:\t-\n");
+        assert!(fund_row(Rows::new(&rows)).is_err());
+    }
+
+    #[test]
+    fn unknown_rows_are_stray() {
+        assert_eq!(kinds("备注\t无\n"), ["stray"]);
+        assert!(form(&[]).0.is_empty());
+    }
+}

@@ -1,0 +1,275 @@
+//! Reading texts out of recognised blocks, by column role where the header
+//! gives one and by printed order where the columns disagree (text dumps
+//! shift cells now and then).
+
+use jixiao_layout::{Cell, Row};
+
+use crate::labels::{self, header_key, is_label, role_of, FundColumn, FUND_COLUMNS};
+use crate::text::normalize;
+use crate::token::{cell_kind, CellKind};
+use crate::{Form, FundRow};
+
+/// The filled cells of a row, normalised, for repair messages.
+pub(crate) fn row_text(row: &Row) -> String {
+    row.filled().map(|c| normalize(&c.text)).collect::<Vec<_>>().join(" | ")
+}
+
+/// A column role of a header row, with the columns it covers.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Span<R> {
+    pub role: R,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The roles a header row's cells name, left to right.
+pub(crate) fn header_roles<R: Copy>(header: &Row, table: &[(R, &[&str])]) -> Vec<Span<R>> {
+    header
+        .filled()
+        .filter_map(|c| {
+            role_of(table, &c.text).map(|role| Span {
+                role,
+                start: c.col,
+                end: c.col + c.colspan.max(1),
+            })
+        })
+        .collect()
+}
+
+/// The role whose columns hold `cell`'s first column.
+pub(crate) fn role_at<R: Copy>(spans: &[Span<R>], cell: &Cell) -> Option<R> {
+    spans.iter().find(|s| s.start <= cell.col && cell.col < s.end).map(|s| s.role)
+}
+
+/// 项目名称 / 主管部门 / 实施单位: each label's value is the next filled cell
+/// that is not itself a label.
+pub(crate) fn header_row(form: &mut Form, row: &Row) {
+    let cells: Vec<&Cell> = row.filled().collect();
+    for (k, c) in cells.iter().enumerate() {
+        let key = header_key(&c.text);
+        let slot = if is_label(&key, labels::项目名称) {
+            &mut form.project_name
+        } else if is_label(&key, labels::主管部门) {
+            &mut form.department
+        } else if is_label(&key, labels::实施单位) {
+            &mut form.implementer
+        } else {
+            continue;
+        };
+        let value = cells.get(k + 1).filter(|v| !is_any_header_label(&v.text));
+        if slot.is_none() {
+            *slot = value.map(|v| normalize(&v.text));
+        }
+    }
+}
+
+fn is_any_header_label(text: &str) -> bool {
+    let key = header_key(text);
+    is_label(&key, labels::项目名称)
+        || is_label(&key, labels::主管部门)
+        || is_label(&key, labels::实施单位)
+}
+
+/// The text inside the first pair of brackets: 万元 from 项目资金(万元).
+fn bracketed(text: &str) -> Option<String> {
+    let t = normalize(text);
+    let open = t.find(['(', '（'])?;
+    let rest = &t[open..];
+    let first = rest.chars().next()?;
+    let inner = &rest[first.len_utf8()..];
+    let close = inner.find([')', '）'])?;
+    Some(inner[..close].trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// The funds block: the unit from the block label, then each row's label and
+/// values.
+pub(crate) fn funds(form: &mut Form, header: &Row, rows: &[&Row]) {
+    form.fund_unit = header.filled().next().and_then(|c| bracketed(&c.text));
+    let roles = header_roles(header, FUND_COLUMNS);
+    for row in rows {
+        if let Some(fund) = fund_row(row, &roles) {
+            form.funds.push(fund);
+        }
+    }
+}
+
+/// The canonical column order of the funds block, used when a row holds all
+/// six values but its header lost one.
+const CANONICAL_FUND_ORDER: [FundColumn; 6] = [
+    FundColumn::Initial,
+    FundColumn::Annual,
+    FundColumn::Executed,
+    FundColumn::Weight,
+    FundColumn::Rate,
+    FundColumn::Score,
+];
+
+fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
+    let cells: Vec<&Cell> = row.filled().collect();
+    let label_at = cells.iter().position(|c| {
+        cell_kind(&c.text) == CellKind::Text && header_key(&c.text) != labels::项目资金
+    })?;
+    let values: Vec<&Cell> = cells[label_at + 1..]
+        .iter()
+        .copied()
+        .filter(|c| {
+            matches!(cell_kind(&c.text), CellKind::Amount | CellKind::Dash | CellKind::Measure)
+        })
+        .collect();
+    let assigned = assign_fund_values(&values, roles);
+    let mut fund = FundRow { label: normalize(&cells[label_at].text), ..FundRow::default() };
+    for (role, cell) in assigned {
+        let text = Some(normalize(&cell.text));
+        match role {
+            FundColumn::Initial => fund.initial_budget = text,
+            FundColumn::Annual => fund.annual_budget = text,
+            FundColumn::Executed => fund.executed = text,
+            FundColumn::Weight => fund.weight = text,
+            FundColumn::Rate => fund.execution_rate = text,
+            FundColumn::Score => fund.score = text,
+        }
+    }
+    Some(fund)
+}
+
+/// Values to roles: by column when every value sits under its own header
+/// cell; else in printed order, against the header's roles when the counts
+/// agree, or against the canonical order when the row holds all six.
+fn assign_fund_values<'a>(
+    values: &[&'a Cell],
+    roles: &[Span<FundColumn>],
+) -> Vec<(FundColumn, &'a Cell)> {
+    let by_column: Vec<Option<FundColumn>> = values.iter().map(|c| role_at(roles, c)).collect();
+    let seen: Vec<FundColumn> = by_column.iter().flatten().copied().collect();
+    let distinct = seen.iter().enumerate().all(|(k, r)| !seen[..k].contains(r));
+    if by_column.iter().all(Option::is_some) && distinct {
+        return by_column.into_iter().flatten().zip(values.iter().copied()).collect();
+    }
+    if values.len() == roles.len() {
+        return roles.iter().map(|s| s.role).zip(values.iter().copied()).collect();
+    }
+    if values.len() == CANONICAL_FUND_ORDER.len() {
+        return CANONICAL_FUND_ORDER.iter().copied().zip(values.iter().copied()).collect();
+    }
+    by_column
+        .into_iter()
+        .zip(values.iter().copied())
+        .filter_map(|(r, c)| r.map(|r| (r, c)))
+        .collect()
+}
+
+/// 年度总体目标: 预期目标 and 实际完成情况, from the content rows under their
+/// header cells (or from the header row itself when it holds the text).
+pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
+    let col_of = |name: &str| header.filled().find(|c| header_key(&c.text) == name).map(|c| c.col);
+    let expected_col = col_of(labels::预期目标);
+    let achieved_col = col_of(labels::实际完成情况);
+    let mut texts: Vec<&Cell> = rows.iter().flat_map(|r| r.filled()).collect();
+    if expected_col.is_none() && achieved_col.is_none() {
+        texts = header.filled().skip(1).chain(texts).collect();
+    }
+    let mut expected = Vec::new();
+    let mut achieved = Vec::new();
+    for (k, c) in texts.iter().enumerate() {
+        let to_achieved = match (expected_col, achieved_col) {
+            (Some(e), Some(a)) if texts.len() != 2 => c.col.abs_diff(a) < c.col.abs_diff(e),
+            _ => k % 2 == 1,
+        };
+        let t = normalize(&c.text);
+        if to_achieved {
+            achieved.push(t)
+        } else {
+            expected.push(t)
+        }
+    }
+    form.goal_expected = Some(expected.join("")).filter(|s| !s.is_empty());
+    form.goal_achieved = Some(achieved.join("")).filter(|s| !s.is_empty());
+}
+
+/// Grades a form may print.
+const GRADES: &[&str] = &["优", "良", "中", "差", "优秀", "良好", "合格", "不合格"];
+
+/// 总分: the first amount is the total weight, the second the total score;
+/// a grade printed in the same row is taken too.
+pub(crate) fn total(form: &mut Form, row: &Row) {
+    let amounts: Vec<String> = row
+        .filled()
+        .filter(|c| cell_kind(&c.text) == CellKind::Amount)
+        .map(|c| normalize(&c.text))
+        .collect();
+    match amounts.as_slice() {
+        [w, s, ..] => (form.total_weight, form.total_score) = (Some(w.clone()), Some(s.clone())),
+        [s] => form.total_score = Some(s.clone()),
+        [] => {}
+    }
+    if let Some(g) = row.filled().map(|c| normalize(&c.text)).find(|t| GRADES.contains(&t.as_str()))
+    {
+        form.grade = Some(g);
+    }
+}
+
+/// 评分等级: the first filled cell after the label.
+pub(crate) fn grade(form: &mut Form, row: &Row) {
+    form.grade = row.filled().nth(1).map(|c| normalize(&c.text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jixiao_layout::text::text_to_rows;
+
+    #[test]
+    fn unit_from_brackets() {
+        assert_eq!(bracketed("项目资金 (万元)").as_deref(), Some("万元"));
+        assert_eq!(bracketed("项目资金（万元）").as_deref(), Some("万元"));
+        assert_eq!(bracketed("项目资金"), None);
+    }
+
+    fn funds_of(dump: &str) -> Vec<FundRow> {
+        let rows = text_to_rows(dump);
+        let mut form = Form::default();
+        let refs: Vec<&Row> = rows[1..].iter().collect();
+        funds(&mut form, &rows[0], &refs);
+        form.funds
+    }
+
+    #[test]
+    fn fund_values_by_column_keep_a_lost_column_empty() {
+        let f = funds_of(
+            "项目资金 (万元)\t\t年初预算数\t全年预算数\t全年执行数\t\t分数\t执行率(%)\n\
+             \t年度资金总额:\t86.52\t86.52\t81.73\t\t10.00\t94.46\n",
+        );
+        assert_eq!(f[0].weight.as_deref(), Some("10.00"));
+        assert_eq!(f[0].execution_rate.as_deref(), Some("94.46"));
+        assert_eq!(f[0].score, None);
+    }
+
+    #[test]
+    fn fund_values_in_order_when_the_header_is_shifted() {
+        let f = funds_of(
+            "项目资金 (万元)\t\t\t年初预算数\t全年预算数\t全年执行数\t分数\t执行率(%)\n\
+             \t年度资金总额:\t28.47\t28.47\t28.27\t10.00\t99.29\t9.93\n",
+        );
+        assert_eq!(f[0].initial_budget.as_deref(), Some("28.47"));
+        assert_eq!(f[0].execution_rate.as_deref(), Some("99.29"));
+        assert_eq!(f[0].score.as_deref(), Some("9.93"));
+    }
+
+    #[test]
+    fn goals_by_column() {
+        let rows = text_to_rows("年度 总体 目标\t预期目标\t\t\t实际完成情况\n\t甲\t\t\t乙\n");
+        let mut form = Form::default();
+        goals(&mut form, &rows[0], &[&rows[1]]);
+        assert_eq!(form.goal_expected.as_deref(), Some("甲"));
+        assert_eq!(form.goal_achieved.as_deref(), Some("乙"));
+    }
+
+    #[test]
+    fn total_row_shifted() {
+        let rows = text_to_rows("\t\t总分\t\t\t100.00\t99.64\n");
+        let mut form = Form::default();
+        total(&mut form, &rows[0]);
+        assert_eq!(form.total_weight.as_deref(), Some("100.00"));
+        assert_eq!(form.total_score.as_deref(), Some("99.64"));
+    }
+}
