@@ -7,7 +7,7 @@ use std::fmt::Write;
 use jixiao_record::FormRecord;
 use serde_json::{json, Map, Value};
 
-use crate::check::{CheckCode, Severity};
+use crate::check::CheckCode;
 use crate::Audit;
 
 /// One audited form of a report: the file it came from, the record and its
@@ -125,11 +125,6 @@ pub fn report_json(items: &[AuditedForm]) -> Value {
         })
         .collect();
     json!({ "forms": forms, "summary": Summary::of(items).to_json() })
-}
-
-/// Whether any check of `audit` is an error.
-pub(crate) fn has_errors(audit: &Audit) -> bool {
-    audit.checks.iter().any(|c| c.severity == Severity::Error)
 }
 
 #[cfg(test)]
