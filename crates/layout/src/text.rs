@@ -30,7 +30,12 @@ pub fn text_to_rows(text: &str) -> Vec<Row> {
             last_was_table = true;
         } else {
             let t = line.trim().trim_start_matches('#').trim();
-            rows.push(Row { kind: RowKind::Text, page, cells: vec![Cell::plain(t, 0, page)], bbox: None });
+            rows.push(Row {
+                kind: RowKind::Text,
+                page,
+                cells: vec![Cell::plain(t, 0, page)],
+                bbox: None,
+            });
             last_was_table = false;
         }
     }
@@ -43,7 +48,8 @@ mod tests {
 
     #[test]
     fn blank_line_after_table_row_is_a_page_break() {
-        let rows = text_to_rows("## 财政项目支出绩效自评表\n\n(2024年度)\n\n项目名称\t\tX\n\n\t指标\n");
+        let rows =
+            text_to_rows("## 财政项目支出绩效自评表\n\n(2024年度)\n\n项目名称\t\tX\n\n\t指标\n");
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0].kind, RowKind::Text);
         assert_eq!(rows[0].cells[0].text, "财政项目支出绩效自评表");

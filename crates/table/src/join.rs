@@ -42,7 +42,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
     for row in rows {
         match row.kind {
             RowKind::Text => {
-                let t = normalize(&row.cells.first().map(|c| c.text.as_str()).unwrap_or(""));
+                let t = normalize(row.cells.first().map(|c| c.text.as_str()).unwrap_or(""));
                 if t.contains(labels::自评表) {
                     if !cur.rows.is_empty() {
                         forms.push(finish(std::mem::take(&mut cur), &mut titles));
@@ -253,7 +253,7 @@ fn merge_into_above(rows: &mut [Row], i: usize, tail: &Row) -> String {
         if !c.is_blank() {
             above.text = format!("{}\n{}", above.text, c.text);
             joined.push(normalize(&above.text));
-        } else if c.rowspan > 1 && r < i - 1 || c.rowspan > 1 && above.rowspan > 1 {
+        } else if c.rowspan > 1 && (r < i - 1 || above.rowspan > 1) {
             above.rowspan += c.rowspan - 1;
         }
     }

@@ -1,0 +1,32 @@
+# jixiao: the two set-up commands are `make run` and `make test`.
+CARGO ?= cargo
+BIN := target/release/jixiao
+
+.PHONY: run test build lint golden-bless bench clean
+
+build:
+	$(CARGO) build --release --locked
+
+# Extract every sample into out/ and print a summary (files, forms, checks).
+run: build
+	$(BIN) batch samples --out out
+
+# Unit tests, end-to-end tests (binary on samples/ against golden/), and the
+# golden check itself.
+test: build
+	$(CARGO) test --workspace --release --locked
+	$(BIN) golden check samples golden
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+# Rewrite golden/ from the current output (review the diff before committing).
+golden-bless: build
+	$(BIN) golden bless samples golden
+
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf out

@@ -1,0 +1,97 @@
+//! Inputs: which files a path names, and a file's rows from the right front
+//! end.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use jixiao_layout::Row;
+use sha2::{Digest, Sha256};
+
+/// File endings the front ends read.
+const INPUT_EXTENSIONS: &[&str] = &["pdf", "txt"];
+
+/// One input file, read.
+pub struct Loaded {
+    /// The rows of every page.
+    pub rows: Vec<Row>,
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
+    /// Whether page numbers are real (PDF) rather than page-break counts.
+    pub has_pages: bool,
+    /// Interpreter warnings, with their page.
+    pub warnings: Vec<String>,
+}
+
+/// Expands directories (sorted, not recursive into hidden folders) into the
+/// PDF and text files they hold; files are kept as given.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found)
+                .with_context(|| format!("{}: cannot list directory", p.display()))?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, found)?;
+        } else if is_input(&path) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// True for the file endings the front ends read.
+pub fn is_input(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads a file through the front end its content calls for: `%PDF` at the
+/// start means PDF, anything else is a text layout.
+pub fn load(path: &Path) -> Result<Loaded> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let sha256 = hex(&Sha256::digest(&bytes));
+    if looks_like_pdf(&bytes) {
+        return load_pdf(path, &bytes, sha256);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(_) => bail!("{}: neither a PDF nor UTF-8 text", path.display()),
+    };
+    Ok(Loaded {
+        rows: jixiao_layout::text::text_to_rows(&text),
+        sha256,
+        has_pages: false,
+        warnings: Vec::new(),
+    })
+}
+
+fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+fn load_pdf(path: &Path, _bytes: &[u8], _sha256: String) -> Result<Loaded> {
+    bail!("{}: the PDF front end is not built into this version", path.display())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

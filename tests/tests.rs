@@ -1,0 +1,10 @@
+//! End-to-end tests: the built `jixiao` on `samples/` against `golden/` and
+//! the hand-checked truth.
+
+#[macro_use]
+mod macros;
+mod util;
+
+mod cli;
+mod golden;
+mod putuo;
