@@ -114,6 +114,60 @@ pub fn merge_rulings(rulings: &[Ruling], settings: &LatticeSettings) -> Vec<Ruli
     out
 }
 
+/// Closes tables cut by a page break: where two or more vertical rulings run
+/// on past the last (or first) horizontal ruling they cross by more than
+/// `intersection_y`, and end within `snap_y` of each other, adds a
+/// horizontal ruling across them at their mean end, clipped to
+/// `[0, page_height]` when the height is known (positive). Without it, the
+/// row cut by the page break (Chromium and LibreOffice draw no border there)
+/// would lose its cells and its text would look like free text. Returns only
+/// the added rulings.
+pub fn rulings_to_closing_rulings(
+    rulings: &[Ruling],
+    settings: &LatticeSettings,
+    page_height: f64,
+) -> Vec<Ruling> {
+    let (tx, ty) = (settings.intersection_x(), settings.intersection_y());
+    let clip = |y: f64| if page_height > 0.0 { y.clamp(0.0, page_height) } else { y };
+    let horizontal: Vec<&Ruling> =
+        rulings.iter().filter(|r| r.orientation == Orientation::Horizontal).collect();
+    // (end y, x, page) of each dangling end, bottom ends and top ends apart.
+    let (mut bottoms, mut tops): (Vec<(f64, f64, u32)>, Vec<(f64, f64, u32)>) = (vec![], vec![]);
+    for v in rulings.iter().filter(|r| r.orientation == Orientation::Vertical) {
+        let crossed = horizontal.iter().filter(|h| {
+            v.pos >= h.start - tx
+                && v.pos <= h.end + tx
+                && h.pos >= v.start - ty
+                && h.pos <= v.end + ty
+        });
+        let (lo, hi) = crossed
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), h| (lo.min(h.pos), hi.max(h.pos)));
+        if lo > hi {
+            continue;
+        }
+        if v.end - hi > ty {
+            bottoms.push((clip(v.end), v.pos, v.page));
+        }
+        if lo - v.start > ty {
+            tops.push((clip(v.start), v.pos, v.page));
+        }
+    }
+    let mut out = Vec::new();
+    for ends in [bottoms, tops] {
+        for group in cluster_by_key(&ends, |e| e.0, settings.snap_y()) {
+            if group.len() < 2 {
+                continue;
+            }
+            let pos = group.iter().map(|&i| ends[i].0).sum::<f64>() / group.len() as f64;
+            let start = group.iter().map(|&i| ends[i].1).fold(f64::INFINITY, f64::min);
+            let end = group.iter().map(|&i| ends[i].1).fold(f64::NEG_INFINITY, f64::max);
+            let page = ends[group[0]].2;
+            out.push(Ruling { orientation: Orientation::Horizontal, pos, start, end, page });
+        }
+    }
+    out
+}
+
 /// Finds where vertical and horizontal rulings cross: a vertical ruling at x
 /// crosses a horizontal one at y when x lies within the horizontal's extent
 /// widened by `intersection_x`, and y within the vertical's extent widened by
@@ -379,6 +433,25 @@ pub(crate) mod tests {
             ]
         );
         assert!(t.position_map().iter().all(|p| p.is_some()));
+    }
+
+    #[test]
+    fn table_cut_by_page_break_is_closed() {
+        let s = LatticeSettings::default();
+        let rulings = vec![
+            ruling(Horizontal, 0.0, 0.0, 20.0),
+            ruling(Horizontal, 10.0, 0.0, 20.0),
+            ruling(Vertical, 0.0, 0.0, 50.0),
+            ruling(Vertical, 20.0, 0.0, 49.0),
+        ];
+        let closing = rulings_to_closing_rulings(&rulings, &s, 40.0);
+        assert_eq!(closing.len(), 1);
+        assert_eq!((closing[0].pos, closing[0].start, closing[0].end), (40.0, 0.0, 20.0));
+        assert!(rulings_to_closing_rulings(&rulings[..2], &s, 40.0).is_empty());
+        assert!(rulings_to_closing_rulings(&[], &s, 40.0).is_empty());
+        let mut all = rulings.clone();
+        all.extend(closing);
+        assert_eq!(pipeline(&all)[0].n_rows(), 2);
     }
 
     #[test]

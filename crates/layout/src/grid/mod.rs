@@ -5,6 +5,7 @@
 //!
 //! 1. [`dedupe_glyphs`]: fake-bold overprints count once;
 //! 2. [`merge_rulings`]: snap and join, drop short rulings;
+//!    [`rulings_to_closing_rulings`] closes tables cut by a page break;
 //! 3. [`rulings_to_intersections`];
 //! 4. [`intersections_to_cells`]: rectangles bounded by rulings on all sides;
 //! 5. [`cells_to_grids`]: connected cells form a table; the sorted distinct
@@ -31,8 +32,8 @@ mod text;
 use serde::Serialize;
 
 pub use lattice::{
-    cells_to_grids, intersections_to_cells, merge_rulings, rulings_to_intersections, GridCell,
-    Intersection, TableGrid,
+    cells_to_grids, intersections_to_cells, merge_rulings, rulings_to_closing_rulings,
+    rulings_to_intersections, GridCell, Intersection, TableGrid,
 };
 pub use settings::{
     GlyphRule, LatticeBuilder, LatticeSettings, SettingsError, Strategy, DEFAULT_DEDUPE_TOLERANCE,
@@ -73,11 +74,15 @@ pub struct GridDebug {
     pub horizontal_strategy: Strategy,
     /// The strategy used for column boundaries.
     pub vertical_strategy: Strategy,
-    /// How many glyphs the fake-bold dedupe dropped.
+    /// How many glyphs the fake-bold dedupe dropped (off-page glyphs are
+    /// dropped too, uncounted).
     pub duplicate_glyphs: usize,
     /// What the stream fallback inferred, when an axis used it.
     pub stream: Option<StreamDebug>,
-    /// The rulings after snapping, joining and dropping short ones.
+    /// The rulings added to close tables cut by a page break.
+    pub closing: Vec<Ruling>,
+    /// The rulings after snapping, joining and dropping short ones (closing
+    /// rulings included).
     pub merged: Vec<Ruling>,
     /// Where merged rulings cross.
     pub intersections: Vec<Intersection>,
@@ -105,7 +110,15 @@ pub fn page_to_rows(page: &Page, settings: &LatticeSettings) -> Vec<Row> {
 /// result.
 pub fn page_to_debug(page: &Page, settings: &LatticeSettings) -> GridDebug {
     let kept = dedupe_glyphs(&page.glyphs, settings);
-    let glyphs: Vec<&Glyph> = kept.iter().map(|&i| &page.glyphs[i]).collect();
+    // Glyphs centred off the page are invisible (spreadsheet printers draw
+    // the text of a merged cell cut by a page break on both pages).
+    let on_page = |g: &Glyph| {
+        let (cx, cy) = (g.bbox.cx(), g.bbox.cy());
+        (page.width <= 0.0 || (0.0..=page.width).contains(&cx))
+            && (page.height <= 0.0 || (0.0..=page.height).contains(&cy))
+    };
+    let glyphs: Vec<&Glyph> =
+        kept.iter().map(|&i| &page.glyphs[i]).filter(|g| on_page(g)).collect();
     let page_merged = merge_rulings(&page.rulings, settings);
     let horizontal =
         resolve_strategy(settings.horizontal_strategy(), &page_merged, Orientation::Horizontal);
@@ -125,6 +138,16 @@ pub fn page_to_debug(page: &Page, settings: &LatticeSettings) -> GridDebug {
             merge_rulings(&drawn.chain(inferred).copied().collect::<Vec<_>>(), settings)
         }
     };
+    let closing = if settings.close_open_tables() {
+        rulings_to_closing_rulings(&merged, settings, page.height)
+    } else {
+        Vec::new()
+    };
+    let merged = if closing.is_empty() {
+        merged
+    } else {
+        merge_rulings(&[merged, closing.clone()].concat(), settings)
+    };
     let intersections = rulings_to_intersections(&merged, settings);
     let cells = intersections_to_cells(&intersections);
     let mut tables = cells_to_grids(&cells);
@@ -142,6 +165,7 @@ pub fn page_to_debug(page: &Page, settings: &LatticeSettings) -> GridDebug {
         vertical_strategy: vertical,
         duplicate_glyphs: page.glyphs.len() - kept.len(),
         stream,
+        closing,
         merged,
         intersections,
         cells,

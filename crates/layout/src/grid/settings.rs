@@ -42,6 +42,11 @@ pub enum Strategy {
 pub enum GlyphRule {
     /// The glyph's centre lies inside the cell (pdfplumber's rule).
     Centre,
+    /// As `Centre`, but a run of touching glyphs on one line (no gap wider
+    /// than a space) that sticks out across a cell edge stays whole in the
+    /// cell of its first glyph: text that overflows its cell (the corpus
+    /// `cid` producer lets a line run past the border) is not split.
+    Word,
     /// The whole glyph box lies inside the cell, give or take the inside
     /// slack. Glyphs that overflow their cell become free text.
     Inside,
@@ -99,6 +104,8 @@ struct Config {
     glyph_rule: GlyphRule,
     /// Slack for [`GlyphRule::Inside`], points.
     inside_slack: f64,
+    /// Add a closing ruling where a table runs off the page.
+    close_open_tables: bool,
     /// Fake-bold dedupe tolerance along x, points.
     dedupe_x: f64,
     /// Fake-bold dedupe tolerance along y, points.
@@ -117,8 +124,9 @@ impl Default for Config {
             intersection_x: DEFAULT_INTERSECTION_TOLERANCE,
             intersection_y: DEFAULT_INTERSECTION_TOLERANCE,
             min_ruling_length: DEFAULT_MIN_RULING_LENGTH,
-            glyph_rule: GlyphRule::Centre,
+            glyph_rule: GlyphRule::Word,
             inside_slack: DEFAULT_INSIDE_SLACK,
+            close_open_tables: true,
             dedupe_x: DEFAULT_DEDUPE_TOLERANCE,
             dedupe_y: DEFAULT_DEDUPE_TOLERANCE,
         }
@@ -174,6 +182,10 @@ impl LatticeSettings {
     pub fn inside_slack(&self) -> f64 {
         self.config.inside_slack
     }
+    /// Whether tables cut by a page break get a closing ruling.
+    pub fn close_open_tables(&self) -> bool {
+        self.config.close_open_tables
+    }
     /// Fake-bold dedupe tolerance along x, points.
     pub fn dedupe_x(&self) -> f64 {
         self.config.dedupe_x
@@ -203,6 +215,7 @@ pub struct LatticeBuilder {
     min_ruling_length: Option<f64>,
     glyph_rule: Option<GlyphRule>,
     inside_slack: Option<f64>,
+    close_open_tables: Option<bool>,
     dedupe: Option<f64>,
     dedupe_x: Option<f64>,
     dedupe_y: Option<f64>,
@@ -278,7 +291,7 @@ impl LatticeBuilder {
         min_ruling_length, f64
     );
     setter!(
-        /// Which glyphs belong to a cell. By default, [`GlyphRule::Centre`]
+        /// Which glyphs belong to a cell. By default, [`GlyphRule::Word`]
         /// (no unit).
         glyph_rule, GlyphRule
     );
@@ -286,6 +299,13 @@ impl LatticeBuilder {
         /// How far a glyph may stick out of its cell under
         /// [`GlyphRule::Inside`]. By default, 1.0 points.
         inside_slack, f64
+    );
+    setter!(
+        /// Where vertical rulings run on past a table's last (or first)
+        /// horizontal ruling, as at a page break, add a horizontal ruling at
+        /// their end (see `rulings_to_closing_rulings`). By default, true
+        /// (no unit).
+        close_open_tables, bool
     );
     setter!(
         /// Fake-bold dedupe tolerance on both axes: a glyph with the same text
@@ -342,6 +362,7 @@ impl LatticeBuilder {
             )?,
             glyph_rule: self.glyph_rule.unwrap_or(d.glyph_rule),
             inside_slack: pick("inside_slack", self.inside_slack, None, d.inside_slack)?,
+            close_open_tables: self.close_open_tables.unwrap_or(d.close_open_tables),
             dedupe_x: pick("dedupe_x", self.dedupe_x, self.dedupe, d.dedupe_x)?,
             dedupe_y: pick("dedupe_y", self.dedupe_y, self.dedupe, d.dedupe_y)?,
         };

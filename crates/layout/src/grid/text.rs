@@ -109,34 +109,48 @@ pub fn glyphs_to_text(glyphs: &[&Glyph]) -> String {
     glyphs_to_lines(glyphs).iter().map(|l| line_to_text(l)).collect::<Vec<_>>().join("\n")
 }
 
-/// Assigns glyphs to table cells by the settings' [`GlyphRule`] (the cell
-/// found from the glyph centre by binary search on the grid lines; under
-/// [`GlyphRule::Inside`] the glyph box must also fit the cell within
-/// `inside_slack`) and fills each cell's text. Returns the glyphs that are in
-/// no cell, in input order.
+/// A glyph sticking out of its cell by more than this crosses the cell
+/// edge (see [`GlyphRule::Word`]). PDF points.
+pub const OVERFLOW_TOLERANCE: f64 = 0.5;
+
+/// Assigns glyphs to table cells by the settings' [`GlyphRule`] and fills
+/// each cell's text. The cell under a glyph's centre is found by binary
+/// search on the grid lines; under [`GlyphRule::Inside`] the glyph box must
+/// also fit the cell within `inside_slack`; under [`GlyphRule::Word`] a run
+/// of touching glyphs that crosses a cell edge by more than
+/// [`OVERFLOW_TOLERANCE`] goes to the cell of its first glyph. Returns the
+/// glyphs that are in no cell, in input order.
 pub fn assign_glyphs<'a>(
     tables: &mut [TableGrid],
     glyphs: &[&'a Glyph],
     settings: &LatticeSettings,
 ) -> Vec<&'a Glyph> {
     let maps: Vec<Vec<Option<usize>>> = tables.iter().map(TableGrid::position_map).collect();
+    let slack = settings.inside_slack();
+    let mut found: Vec<Option<(usize, usize)>> = glyphs
+        .iter()
+        .map(|g| {
+            let (cx, cy) = (g.bbox.cx(), g.bbox.cy());
+            tables.iter().enumerate().find_map(|(ti, t)| {
+                let (row, col) = (slot_of(&t.ys, cy)?, slot_of(&t.xs, cx)?);
+                let ci = maps[ti][row * t.n_cols() + col]?;
+                let c = &t.cells[ci].bbox;
+                let fits = g.bbox.x0 >= c.x0 - slack
+                    && g.bbox.x1 <= c.x1 + slack
+                    && g.bbox.top >= c.top - slack
+                    && g.bbox.bottom <= c.bottom + slack;
+                (settings.glyph_rule() != GlyphRule::Inside || fits).then_some((ti, ci))
+            })
+        })
+        .collect();
+    if settings.glyph_rule() == GlyphRule::Word {
+        keep_overflowing_runs(tables, glyphs, &mut found);
+    }
     let mut members: Vec<Vec<Vec<&Glyph>>> =
         tables.iter().map(|t| vec![Vec::new(); t.cells.len()]).collect();
     let mut free = Vec::new();
-    for &g in glyphs {
-        let (cx, cy) = (g.bbox.cx(), g.bbox.cy());
-        let found = tables.iter().enumerate().find_map(|(ti, t)| {
-            let (row, col) = (slot_of(&t.ys, cy)?, slot_of(&t.xs, cx)?);
-            let ci = maps[ti][row * t.n_cols() + col]?;
-            let c = &t.cells[ci].bbox;
-            let slack = settings.inside_slack();
-            let fits = g.bbox.x0 >= c.x0 - slack
-                && g.bbox.x1 <= c.x1 + slack
-                && g.bbox.top >= c.top - slack
-                && g.bbox.bottom <= c.bottom + slack;
-            (settings.glyph_rule() == GlyphRule::Centre || fits).then_some((ti, ci))
-        });
-        match found {
+    for (&g, f) in glyphs.iter().zip(found) {
+        match f {
             Some((ti, ci)) => members[ti][ci].push(g),
             None => free.push(g),
         }
@@ -147,6 +161,47 @@ pub fn assign_glyphs<'a>(
         }
     }
     free
+}
+
+/// [`GlyphRule::Word`]: runs of touching glyphs (gap at most
+/// [`SPACE_GAP_RATIO`] font sizes) on one line that cross an edge of a cell
+/// they were put in, or run out of the table, move whole into the cell of
+/// their first glyph.
+fn keep_overflowing_runs(
+    tables: &[TableGrid],
+    glyphs: &[&Glyph],
+    found: &mut [Option<(usize, usize)>],
+) {
+    // Outside every table counts as crossing: the run ran past the table.
+    let crosses = |i: usize, f: Option<(usize, usize)>| {
+        f.is_none_or(|(ti, ci)| {
+            let (g, c) = (&glyphs[i].bbox, &tables[ti].cells[ci].bbox);
+            g.x0 < c.x0 - OVERFLOW_TOLERANCE || g.x1 > c.x1 + OVERFLOW_TOLERANCE
+        })
+    };
+    let tolerance = LINE_TOLERANCE_RATIO * median_font_size(glyphs);
+    for mut line in cluster_by_key(glyphs, |g| g.bbox.cy(), tolerance) {
+        line.sort_by(|&a, &b| glyphs[a].bbox.x0.total_cmp(&glyphs[b].bbox.x0));
+        let mut start = 0;
+        for k in 1..=line.len() {
+            let gap_follows = k == line.len() || {
+                let (p, g) = (glyphs[line[k - 1]], glyphs[line[k]]);
+                g.bbox.x0 - p.bbox.x1 > SPACE_GAP_RATIO * font_size(p).max(font_size(g))
+            };
+            if !gap_follows {
+                continue;
+            }
+            let run = &line[start..k];
+            start = k;
+            let first = found[run[0]];
+            let split = run.iter().any(|&i| found[i] != first);
+            if first.is_some() && split && run.iter().any(|&i| crosses(i, found[i])) {
+                for &i in run {
+                    found[i] = first;
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
