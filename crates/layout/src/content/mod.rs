@@ -159,7 +159,10 @@ impl Interpreter<'_, '_> {
             let operation = match operation {
                 Ok(op) => op,
                 Err(e) => {
-                    self.warn(format!("page {}: content stream unreadable from here on: {e}", self.page));
+                    self.warn(format!(
+                        "page {}: content stream unreadable from here on: {e}",
+                        self.page
+                    ));
                     break;
                 }
             };
@@ -210,8 +213,12 @@ impl Interpreter<'_, '_> {
             Op::CurveTo(x, y) => self.path.curve_to(self.page_point(x, y)),
             Op::ClosePath => self.path.close(),
             Op::Rect(x, y, w, h) => {
-                let corners =
-                    [self.page_point(x, y), self.page_point(x + w, y), self.page_point(x + w, y + h), self.page_point(x, y + h)];
+                let corners = [
+                    self.page_point(x, y),
+                    self.page_point(x + w, y),
+                    self.page_point(x + w, y + h),
+                    self.page_point(x, y + h),
+                ];
                 self.path.rect(corners);
             }
             Op::Stroke => self.paint(false, true, false),
@@ -259,7 +266,9 @@ impl Interpreter<'_, '_> {
             }
             Op::XObject(name) => self.draw_xobject(&name, resources),
             Op::InlineImage => self.sink.image(),
-            Op::BeginMarked(tag) | Op::BeginMarkedProps(tag) => self.sink.begin_marked_content(&tag),
+            Op::BeginMarked(tag) | Op::BeginMarkedProps(tag) => {
+                self.sink.begin_marked_content(&tag)
+            }
             Op::EndMarked => self.sink.end_marked_content(),
         }
     }
@@ -288,8 +297,11 @@ impl Interpreter<'_, '_> {
 
     fn set_font(&mut self, name: &[u8], size: f64, resources: Option<&Dictionary>) {
         self.gs.text.size = size;
-        let entry = resources.and_then(|r| obj::get_dict(self.doc, r, b"Font")).and_then(|fonts| fonts.get(name).ok());
-        let loaded = entry.and_then(|entry| self.fonts.get(self.doc, entry, self.limits.max_stream_size));
+        let entry = resources
+            .and_then(|r| obj::get_dict(self.doc, r, b"Font"))
+            .and_then(|fonts| fonts.get(name).ok());
+        let loaded =
+            entry.and_then(|entry| self.fonts.get(self.doc, entry, self.limits.max_stream_size));
         match loaded {
             Some((font, warnings)) => {
                 for w in warnings {
@@ -300,7 +312,11 @@ impl Interpreter<'_, '_> {
             None => {
                 self.gs.text.font = None;
                 if self.warned_fonts.insert(name.to_vec()) {
-                    self.warn(format!("page {}: font resource /{} not found", self.page, obj::name_str(name)));
+                    self.warn(format!(
+                        "page {}: font resource /{} not found",
+                        self.page,
+                        obj::name_str(name)
+                    ));
                 }
             }
         }
@@ -308,14 +324,20 @@ impl Interpreter<'_, '_> {
 
     fn draw_xobject(&mut self, name: &[u8], resources: Option<&Dictionary>) {
         let doc = self.doc;
-        let Some(entry) = resources.and_then(|r| obj::get_dict(doc, r, b"XObject")).and_then(|x| x.get(name).ok())
+        let Some(entry) = resources
+            .and_then(|r| obj::get_dict(doc, r, b"XObject"))
+            .and_then(|x| x.get(name).ok())
         else {
             self.warn(format!("page {}: XObject /{} not found", self.page, obj::name_str(name)));
             return;
         };
         let id = entry.as_reference().ok();
         let Object::Stream(stream) = obj::resolve(doc, entry) else {
-            self.warn(format!("page {}: XObject /{} is not a stream", self.page, obj::name_str(name)));
+            self.warn(format!(
+                "page {}: XObject /{} is not a stream",
+                self.page,
+                obj::name_str(name)
+            ));
             return;
         };
         match obj::get_name(doc, &stream.dict, b"Subtype") {
@@ -332,14 +354,21 @@ impl Interpreter<'_, '_> {
                 }
                 if let Some(id) = id {
                     if !self.forms.insert(id) {
-                        self.warn(format!("page {}: form XObject {} {} draws itself, skipped", self.page, id.0, id.1));
+                        self.warn(format!(
+                            "page {}: form XObject {} {} draws itself, skipped",
+                            self.page, id.0, id.1
+                        ));
                         return;
                     }
                 }
                 let content = match obj::stream_content(stream, self.limits.max_stream_size) {
                     Ok(c) => c,
                     Err(e) => {
-                        self.warn(format!("page {}: form XObject /{}: {e}", self.page, obj::name_str(name)));
+                        self.warn(format!(
+                            "page {}: form XObject /{}: {e}",
+                            self.page,
+                            obj::name_str(name)
+                        ));
                         if let Some(id) = id {
                             self.forms.remove(&id);
                         }
@@ -367,7 +396,11 @@ impl Interpreter<'_, '_> {
             }
             other => {
                 let subtype = other.map(obj::name_str).unwrap_or_default();
-                self.warn(format!("page {}: XObject /{} of subtype {subtype:?} ignored", self.page, obj::name_str(name)));
+                self.warn(format!(
+                    "page {}: XObject /{} of subtype {subtype:?} ignored",
+                    self.page,
+                    obj::name_str(name)
+                ));
             }
         }
     }

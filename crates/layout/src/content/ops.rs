@@ -107,7 +107,9 @@ pub enum Op {
 pub fn decode_operation(op: &Operation) -> Result<Op, String> {
     let args = &op.operands;
     let n = |i: usize| -> Result<f64, String> {
-        args.get(i).and_then(num).ok_or_else(|| format!("operator {}: operand {i} is not a number", op.operator))
+        args.get(i)
+            .and_then(num)
+            .ok_or_else(|| format!("operator {}: operand {i} is not a number", op.operator))
     };
     let six = || -> Result<[f64; 6], String> { Ok([n(0)?, n(1)?, n(2)?, n(3)?, n(4)?, n(5)?]) };
     let string = |i: usize| -> Result<Vec<u8>, String> {
@@ -176,8 +178,9 @@ pub fn decode_operation(op: &Operation) -> Result<Op, String> {
         // Colour, line style, rendering intent, flatness, graphics state
         // dictionaries, shading, Type3 glyph metrics, marked points,
         // compatibility sections: nothing we extract depends on them.
-        "CS" | "cs" | "SC" | "SCN" | "sc" | "scn" | "G" | "g" | "RG" | "rg" | "K" | "k" | "J" | "j" | "M" | "d"
-        | "ri" | "i" | "gs" | "sh" | "d0" | "d1" | "MP" | "DP" | "BX" | "EX" | "ID" | "EI" => Op::Ignored,
+        "CS" | "cs" | "SC" | "SCN" | "sc" | "scn" | "G" | "g" | "RG" | "rg" | "K" | "k" | "J"
+        | "j" | "M" | "d" | "ri" | "i" | "gs" | "sh" | "d0" | "d1" | "MP" | "DP" | "BX" | "EX"
+        | "ID" | "EI" => Op::Ignored,
         other => return Err(format!("unknown operator {other:?}")),
     })
 }
@@ -193,7 +196,10 @@ mod tests {
     #[test]
     fn decodes_typed_operands() {
         assert_eq!(
-            decode_operation(&op("cm", vec![1.into(), 0.into(), 0.into(), 1.into(), 10.into(), 20.5.into()])),
+            decode_operation(&op(
+                "cm",
+                vec![1.into(), 0.into(), 0.into(), 1.into(), 10.into(), 20.5.into()]
+            )),
             Ok(Op::Transform([1.0, 0.0, 0.0, 1.0, 10.0, 20.5]))
         );
         assert_eq!(
@@ -203,7 +209,11 @@ mod tests {
         assert_eq!(
             decode_operation(&op(
                 "TJ",
-                vec![Object::Array(vec![Object::string_literal("a"), (-250).into(), Object::string_literal("b")])]
+                vec![Object::Array(vec![
+                    Object::string_literal("a"),
+                    (-250).into(),
+                    Object::string_literal("b")
+                ])]
             )),
             Ok(Op::ShowTextArray(vec![
                 TextItem::Text(b"a".to_vec()),
@@ -211,9 +221,15 @@ mod tests {
                 TextItem::Text(b"b".to_vec())
             ]))
         );
-        assert_eq!(decode_operation(&op("c", (1..=6).map(Object::from).collect())), Ok(Op::CurveTo(5.0, 6.0)));
+        assert_eq!(
+            decode_operation(&op("c", (1..=6).map(Object::from).collect())),
+            Ok(Op::CurveTo(5.0, 6.0))
+        );
         assert_eq!(decode_operation(&op("f*", vec![])), Ok(Op::Fill));
-        assert_eq!(decode_operation(&op("rg", vec![1.into(), 0.into(), 0.into()])), Ok(Op::Ignored));
+        assert_eq!(
+            decode_operation(&op("rg", vec![1.into(), 0.into(), 0.into()])),
+            Ok(Op::Ignored)
+        );
     }
 
     #[test]

@@ -110,7 +110,11 @@ impl Path {
     /// [`MAX_THIN_RECT`] thick becomes one ruling along its long axis, at its
     /// centre line.
     pub fn fill_rulings(&self, page: u32) -> Vec<Ruling> {
-        self.subpaths.iter().filter(|s| !s.has_curve).filter_map(|s| thin_rect_to_ruling(&s.points, page)).collect()
+        self.subpaths
+            .iter()
+            .filter(|s| !s.has_curve)
+            .filter_map(|s| thin_rect_to_ruling(&s.points, page))
+            .collect()
     }
 
     /// Clears the path (after a painting operator or `n`).
@@ -179,9 +183,21 @@ pub fn thin_rect_to_ruling(points: &[Point], page: u32) -> Option<Ruling> {
         return None;
     }
     Some(if w >= h {
-        Ruling { orientation: Orientation::Horizontal, pos: (y0 + y1) / 2.0, start: x0, end: x1, page }
+        Ruling {
+            orientation: Orientation::Horizontal,
+            pos: (y0 + y1) / 2.0,
+            start: x0,
+            end: x1,
+            page,
+        }
     } else {
-        Ruling { orientation: Orientation::Vertical, pos: (x0 + x1) / 2.0, start: y0, end: y1, page }
+        Ruling {
+            orientation: Orientation::Vertical,
+            pos: (x0 + x1) / 2.0,
+            start: y0,
+            end: y1,
+            page,
+        }
     })
 }
 
@@ -196,9 +212,27 @@ mod tests {
     #[test]
     fn thin_rect_becomes_centre_line() {
         let r = thin_rect_to_ruling(&rect(10.0, 100.0, 200.0, 1.0), 1).expect("thin");
-        assert_eq!(r, Ruling { orientation: Orientation::Horizontal, pos: 100.5, start: 10.0, end: 210.0, page: 1 });
+        assert_eq!(
+            r,
+            Ruling {
+                orientation: Orientation::Horizontal,
+                pos: 100.5,
+                start: 10.0,
+                end: 210.0,
+                page: 1
+            }
+        );
         let r = thin_rect_to_ruling(&rect(50.0, 20.0, 0.5, 80.0), 2).expect("thin");
-        assert_eq!(r, Ruling { orientation: Orientation::Vertical, pos: 50.25, start: 20.0, end: 100.0, page: 2 });
+        assert_eq!(
+            r,
+            Ruling {
+                orientation: Orientation::Vertical,
+                pos: 50.25,
+                start: 20.0,
+                end: 100.0,
+                page: 2
+            }
+        );
         // A cell background is not a ruling.
         assert_eq!(thin_rect_to_ruling(&rect(0.0, 0.0, 100.0, 20.0), 1), None);
         // Exactly the limit still counts.

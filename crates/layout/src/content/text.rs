@@ -49,11 +49,17 @@ impl Interpreter<'_, '_> {
                 .then(&self.gs.ctm);
             if emit {
                 let (x0, x1, y0, y1) = if font.vertical {
-                    (-ch.width / 2.0, ch.width / 2.0, font.descent - VERTICAL_ORIGIN_Y, font.ascent - VERTICAL_ORIGIN_Y)
+                    (
+                        -ch.width / 2.0,
+                        ch.width / 2.0,
+                        font.descent - VERTICAL_ORIGIN_Y,
+                        font.ascent - VERTICAL_ORIGIN_Y,
+                    )
                 } else {
                     (0.0, ch.width, font.descent, font.ascent)
                 };
-                let corners = [trm.apply(x0, y0), trm.apply(x1, y0), trm.apply(x0, y1), trm.apply(x1, y1)];
+                let corners =
+                    [trm.apply(x0, y0), trm.apply(x1, y0), trm.apply(x0, y1), trm.apply(x1, y1)];
                 let bbox = BBox {
                     x0: corners.iter().map(|p| p.0).fold(f64::INFINITY, f64::min),
                     top: corners.iter().map(|p| p.1).fold(f64::INFINITY, f64::min),
@@ -61,7 +67,10 @@ impl Interpreter<'_, '_> {
                     bottom: corners.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max),
                 };
                 let font_size = ts.size.abs() * self.tm.then(&self.gs.ctm).y_scale();
-                if [bbox.x0, bbox.top, bbox.x1, bbox.bottom, font_size].iter().all(|v| v.is_finite()) {
+                if [bbox.x0, bbox.top, bbox.x1, bbox.bottom, font_size]
+                    .iter()
+                    .all(|v| v.is_finite())
+                {
                     self.sink.glyph(Glyph { text: ch.text, bbox, font_size, page: self.page });
                 }
             }

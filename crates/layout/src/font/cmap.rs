@@ -116,7 +116,11 @@ impl CMap {
                     for pair in tokens.block(b"endcodespacerange").chunks(2) {
                         if let [Token::Hex(lo), Token::Hex(hi)] = pair {
                             if (1..=MAX_CODE_BYTES).contains(&lo.len()) && lo.len() == hi.len() {
-                                cmap.codespace.push(CodespaceRange::new(lo.len(), be_value(lo), be_value(hi)));
+                                cmap.codespace.push(CodespaceRange::new(
+                                    lo.len(),
+                                    be_value(lo),
+                                    be_value(hi),
+                                ));
                             }
                         }
                     }
@@ -148,9 +152,9 @@ impl CMap {
                         }
                         let target = match dst {
                             Token::Hex(bytes) => RangeTarget::Offset(utf16_units(bytes)),
-                            Token::Array(items) => {
-                                RangeTarget::List(items.iter().map(|t| t.as_text().unwrap_or_default()).collect())
-                            }
+                            Token::Array(items) => RangeTarget::List(
+                                items.iter().map(|t| t.as_text().unwrap_or_default()).collect(),
+                            ),
                             _ => continue,
                         };
                         cmap.bf_ranges.push((lo, hi, target));
@@ -215,7 +219,8 @@ impl CMap {
             return Some(text.clone());
         }
         // Later ranges may overlap earlier ones; the first one wins, as in pdf.js.
-        let (lo, _, target) = self.bf_ranges.iter().find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
+        let (lo, _, target) =
+            self.bf_ranges.iter().find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
         let offset = code - lo;
         match target {
             RangeTarget::Offset(units) => {
@@ -263,7 +268,9 @@ impl Token {
     /// A `bfchar`/`bfrange` destination as text: UTF-16BE hex, or a glyph name.
     fn as_text(&self) -> Option<String> {
         match self {
-            Token::Hex(bytes) | Token::Str(bytes) => Some(String::from_utf16_lossy(&utf16_units(bytes))),
+            Token::Hex(bytes) | Token::Str(bytes) => {
+                Some(String::from_utf16_lossy(&utf16_units(bytes)))
+            }
             Token::Name(name) => super::encoding::glyph_name_to_unicode(name),
             _ => None,
         }
@@ -304,7 +311,9 @@ impl Tokenizer<'_> {
             let &b = self.data.get(self.pos)?;
             match b {
                 b'%' => {
-                    while self.pos < self.data.len() && !matches!(self.data[self.pos], b'\n' | b'\r') {
+                    while self.pos < self.data.len()
+                        && !matches!(self.data[self.pos], b'\n' | b'\r')
+                    {
                         self.pos += 1;
                     }
                 }
@@ -332,7 +341,9 @@ impl Tokenizer<'_> {
                     if digits.len() % 2 == 1 {
                         digits.push(0);
                     }
-                    return Some(Token::Hex(digits.chunks(2).map(|p| (p[0] << 4) | p[1]).collect()));
+                    return Some(Token::Hex(
+                        digits.chunks(2).map(|p| (p[0] << 4) | p[1]).collect(),
+                    ));
                 }
                 b'(' => {
                     self.pos += 1;
@@ -397,7 +408,9 @@ impl Tokenizer<'_> {
                     while self.data.get(self.pos).is_some_and(|c| is_regular(*c)) {
                         self.pos += 1;
                     }
-                    return Some(Token::Name(String::from_utf8_lossy(&self.data[start..self.pos]).into_owned()));
+                    return Some(Token::Name(
+                        String::from_utf8_lossy(&self.data[start..self.pos]).into_owned(),
+                    ));
                 }
                 _ => {
                     let start = self.pos;
@@ -476,7 +489,8 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
 
     #[test]
     fn garbage_and_huge_ranges_are_harmless() {
-        let cmap = CMap::parse(b"1 beginbfrange <0000> <FFFFFFFF> <0041> endbfrange [[[[[[[[[[ <<< (((");
+        let cmap =
+            CMap::parse(b"1 beginbfrange <0000> <FFFFFFFF> <0041> endbfrange [[[[[[[[[[ <<< (((");
         assert_eq!(cmap.lookup_unicode(0x1).as_deref(), Some("B"));
         assert_eq!(cmap.lookup_unicode(0x10000), None);
         let _ = CMap::parse(&[0xFF; 64]);

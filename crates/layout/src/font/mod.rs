@@ -18,6 +18,7 @@
 pub mod cmap;
 pub mod encoding;
 pub mod predefined;
+mod radicals;
 mod truetype;
 
 use std::collections::HashMap;
@@ -101,7 +102,10 @@ impl CidWidths {
         if let Some(w) = self.single.get(&cid) {
             return *w;
         }
-        self.ranges.iter().find(|(lo, hi, _)| *lo <= cid && cid <= *hi).map_or(self.default, |r| r.2)
+        self.ranges
+            .iter()
+            .find(|(lo, hi, _)| *lo <= cid && cid <= *hi)
+            .map_or(self.default, |r| r.2)
     }
 }
 
@@ -115,7 +119,8 @@ impl Font {
     pub fn load(doc: &Document, dict: &Dictionary, max_stream_size: usize) -> (Font, Vec<String>) {
         let mut warnings = Vec::new();
         let subtype = obj::get_name(doc, dict, b"Subtype").unwrap_or(b"");
-        let base_font = obj::get_name(doc, dict, b"BaseFont").map(obj::name_str).unwrap_or_default();
+        let base_font =
+            obj::get_name(doc, dict, b"BaseFont").map(obj::name_str).unwrap_or_default();
         let to_unicode = obj::get_stream(doc, dict, b"ToUnicode").and_then(|s| {
             match obj::stream_content(s, max_stream_size) {
                 Ok(data) => Some(CMap::parse(&data)).filter(CMap::has_unicode),
@@ -145,14 +150,25 @@ impl Font {
         (font, warnings)
     }
 
-    fn load_type0(&mut self, doc: &Document, dict: &Dictionary, max_stream_size: usize, warnings: &mut Vec<String>) {
+    fn load_type0(
+        &mut self,
+        doc: &Document,
+        dict: &Dictionary,
+        max_stream_size: usize,
+        warnings: &mut Vec<String>,
+    ) {
         let name = self.base_font.clone();
         self.encoding = match obj::get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => match PredefinedCMap::from_name(&obj::name_str(n)) {
                 Some(cmap) => Encoding::Predefined(cmap),
                 None => {
-                    warnings.push(format!("font {name}: unknown predefined CMap /{}", obj::name_str(n)));
-                    Encoding::Predefined(PredefinedCMap::from_name("Identity-H").unwrap_or_else(identity_fallback))
+                    warnings.push(format!(
+                        "font {name}: unknown predefined CMap /{}",
+                        obj::name_str(n)
+                    ));
+                    Encoding::Predefined(
+                        PredefinedCMap::from_name("Identity-H").unwrap_or_else(identity_fallback),
+                    )
                 }
             },
             Some(Object::Stream(s)) => match obj::stream_content(s, max_stream_size) {
@@ -169,7 +185,9 @@ impl Font {
                 }
             },
             _ => {
-                warnings.push(format!("font {name}: Type0 font without /Encoding, assuming Identity-H"));
+                warnings.push(format!(
+                    "font {name}: Type0 font without /Encoding, assuming Identity-H"
+                ));
                 Encoding::Predefined(identity_fallback())
             }
         };
@@ -205,7 +223,9 @@ impl Font {
                 if let Some(stream) = obj::get_stream(doc, desc, b"FontFile2") {
                     match obj::stream_content(stream, max_stream_size) {
                         Ok(data) => self.gid_unicode = truetype::gid_to_unicode(&data),
-                        Err(e) => warnings.push(format!("font {name}: cannot read /FontFile2: {e}")),
+                        Err(e) => {
+                            warnings.push(format!("font {name}: cannot read /FontFile2: {e}"))
+                        }
                     }
                 }
             }
@@ -215,25 +235,36 @@ impl Font {
         }
     }
 
-    fn load_simple(&mut self, doc: &Document, dict: &Dictionary, type3: bool, warnings: &mut Vec<String>) {
+    fn load_simple(
+        &mut self,
+        doc: &Document,
+        dict: &Dictionary,
+        type3: bool,
+        warnings: &mut Vec<String>,
+    ) {
         // Type3 glyph space is given by /FontMatrix, usually 1/1000 em.
         let (x_scale, y_scale) = if type3 {
             let m = obj::get_array(doc, dict, b"FontMatrix").and_then(|a| obj::nums(doc, a));
             match m.as_deref() {
-                Some([a, _, _, d, ..]) if *a != 0.0 && *d != 0.0 => (a.abs(), d.abs() * GLYPH_UNITS_PER_EM),
+                Some([a, _, _, d, ..]) if *a != 0.0 && *d != 0.0 => {
+                    (a.abs(), d.abs() * GLYPH_UNITS_PER_EM)
+                }
                 _ => (1.0 / GLYPH_UNITS_PER_EM, 1.0),
             }
         } else {
             (1.0 / GLYPH_UNITS_PER_EM, 1.0)
         };
         let descriptor = obj::get_dict(doc, dict, b"FontDescriptor");
-        let missing = descriptor.and_then(|d| obj::get_num(doc, d, b"MissingWidth")).filter(|w| *w > 0.0);
+        let missing =
+            descriptor.and_then(|d| obj::get_num(doc, d, b"MissingWidth")).filter(|w| *w > 0.0);
         let default_width = missing.map_or(DEFAULT_SIMPLE_WIDTH, |w| w * x_scale);
         let mut widths = vec![default_width; 256];
         if let Some(list) = obj::get_array(doc, dict, b"Widths") {
             let first = obj::get_num(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
             for (i, w) in list.iter().enumerate() {
-                if let (Some(slot), Some(w)) = (widths.get_mut(first + i), obj::num(obj::resolve(doc, w))) {
+                if let (Some(slot), Some(w)) =
+                    (widths.get_mut(first + i), obj::num(obj::resolve(doc, w)))
+                {
                     *slot = w * x_scale;
                 }
             }
@@ -249,10 +280,16 @@ impl Font {
         match obj::get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => match BaseEncoding::from_name(n) {
                 Some(b) => base = Some(b),
-                None => warnings.push(format!("font {}: unknown /Encoding /{}", self.base_font, obj::name_str(n))),
+                None => warnings.push(format!(
+                    "font {}: unknown /Encoding /{}",
+                    self.base_font,
+                    obj::name_str(n)
+                )),
             },
             Some(Object::Dictionary(enc)) => {
-                if let Some(b) = obj::get_name(doc, enc, b"BaseEncoding").and_then(BaseEncoding::from_name) {
+                if let Some(b) =
+                    obj::get_name(doc, enc, b"BaseEncoding").and_then(BaseEncoding::from_name)
+                {
                     base = Some(b);
                 }
                 if let Some(diffs) = obj::get_array(doc, enc, b"Differences") {
@@ -284,7 +321,8 @@ impl Font {
 
     fn read_descriptor(&mut self, doc: &Document, desc: &Dictionary, scale: f64) {
         let ascent = obj::get_num(doc, desc, b"Ascent").map(|a| a * scale / GLYPH_UNITS_PER_EM);
-        let descent = obj::get_num(doc, desc, b"Descent").map(|d| -(d * scale / GLYPH_UNITS_PER_EM).abs());
+        let descent =
+            obj::get_num(doc, desc, b"Descent").map(|d| -(d * scale / GLYPH_UNITS_PER_EM).abs());
         // Values of 0 or beyond two em are broken producers; keep the defaults.
         if let Some(a) = ascent.filter(|a| *a > 0.0 && *a <= 2.0) {
             self.ascent = a;
@@ -294,8 +332,19 @@ impl Font {
         }
     }
 
-    /// Splits a shown string into decoded characters.
+    /// Splits a shown string into decoded characters. Kangxi and
+    /// supplementary radicals and compatibility ideographs, which some
+    /// producers' ToUnicode maps give for shared glyphs, come out as the
+    /// unified ideographs.
     pub fn decode(&self, bytes: &[u8]) -> Vec<DecodedChar> {
+        let mut chars = self.decode_raw(bytes);
+        for c in &mut chars {
+            c.text = radicals::unify_ideographs(std::mem::take(&mut c.text));
+        }
+        chars
+    }
+
+    fn decode_raw(&self, bytes: &[u8]) -> Vec<DecodedChar> {
         match &self.encoding {
             Encoding::Simple { text, widths } => bytes
                 .iter()
@@ -341,13 +390,17 @@ impl Font {
     }
 
     fn cid_char(&self, code: u32, len: usize, cid: Option<u32>, text: String) -> DecodedChar {
-        let width = cid.map_or(self.cid_widths.default, |cid| self.cid_widths.width(cid)) / GLYPH_UNITS_PER_EM;
+        let width = cid.map_or(self.cid_widths.default, |cid| self.cid_widths.width(cid))
+            / GLYPH_UNITS_PER_EM;
         DecodedChar { code, text, width, is_word_space: len == 1 && code == 32 }
     }
 
     fn to_unicode_text(&self, code: u32) -> Option<String> {
         // Some producers map unused codes to U+0000; treat that as unmapped.
-        self.to_unicode.as_ref()?.lookup_unicode(code).filter(|t| !t.is_empty() && !t.starts_with('\0'))
+        self.to_unicode
+            .as_ref()?
+            .lookup_unicode(code)
+            .filter(|t| !t.is_empty() && !t.starts_with('\0'))
     }
 
     /// Text of a CID: the embedded TrueType cmap, then the Adobe ordering.
@@ -434,7 +487,8 @@ fn read_w(doc: &Document, descendant: &Dictionary) -> CidWidths {
                 i += 2;
             }
             Some(last) => {
-                let (Some(last), Some(v)) = (obj::num(last), w.get(i + 2).and_then(|o| obj::num(obj::resolve(doc, o))))
+                let (Some(last), Some(v)) =
+                    (obj::num(last), w.get(i + 2).and_then(|o| obj::num(obj::resolve(doc, o))))
                 else {
                     break;
                 };

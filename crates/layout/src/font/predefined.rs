@@ -48,10 +48,16 @@ impl PredefinedCMap {
         let two = |lo: u32, hi: u32| CodespaceRange::new(2, lo, hi);
         let (text, codespace) = match name {
             "Identity-H" | "Identity-V" => (CodeText::Identity, vec![two(0, 0xFFFF)]),
-            _ if name.starts_with("Uni") && name.contains("-UCS2-") => (CodeText::Utf16, vec![two(0, 0xFFFF)]),
+            _ if name.starts_with("Uni") && name.contains("-UCS2-") => {
+                (CodeText::Utf16, vec![two(0, 0xFFFF)])
+            }
             _ if name.starts_with("Uni") && name.contains("-UTF16-") => (
                 CodeText::Utf16,
-                vec![two(0, 0xD7FF), CodespaceRange::new(4, 0xD800_DC00, 0xDBFF_DFFF), two(0xE000, 0xFFFF)],
+                vec![
+                    two(0, 0xD7FF),
+                    CodespaceRange::new(4, 0xD800_DC00, 0xDBFF_DFFF),
+                    two(0xE000, 0xFFFF),
+                ],
             ),
             _ if name.starts_with("Uni") && name.contains("-UTF32-") => {
                 (CodeText::Utf32, vec![CodespaceRange::new(4, 0, 0x0010_FFFF)])
@@ -59,7 +65,9 @@ impl PredefinedCMap {
             "GBK-EUC-H" | "GBK-EUC-V" | "GBKp-EUC-H" | "GBKp-EUC-V" => {
                 (CodeText::Legacy(encoding_rs::GBK), vec![one(0, 0x80), two(0x8140, 0xFEFE)])
             }
-            "GB-EUC-H" | "GB-EUC-V" => (CodeText::Legacy(encoding_rs::GBK), vec![one(0, 0x80), two(0xA1A1, 0xFEFE)]),
+            "GB-EUC-H" | "GB-EUC-V" => {
+                (CodeText::Legacy(encoding_rs::GBK), vec![one(0, 0x80), two(0xA1A1, 0xFEFE)])
+            }
             "GBpc-EUC-H" | "GBpc-EUC-V" => (
                 CodeText::Legacy(encoding_rs::GBK),
                 vec![one(0, 0x80), two(0xA1A1, 0xFCFE), one(0xFD, 0xFF)],
@@ -73,13 +81,16 @@ impl PredefinedCMap {
                     CodespaceRange::new(4, 0x8130_8130, 0xFE39_FE39),
                 ],
             ),
-            "B5pc-H" | "B5pc-V" | "ETen-B5-H" | "ETen-B5-V" | "HKscs-B5-H" | "HKscs-B5-V" | "ETenms-B5-H"
-            | "ETenms-B5-V" => (CodeText::Legacy(encoding_rs::BIG5), vec![one(0, 0x80), two(0xA140, 0xFEFE)]),
+            "B5pc-H" | "B5pc-V" | "ETen-B5-H" | "ETen-B5-V" | "HKscs-B5-H" | "HKscs-B5-V"
+            | "ETenms-B5-H" | "ETenms-B5-V" => {
+                (CodeText::Legacy(encoding_rs::BIG5), vec![one(0, 0x80), two(0xA140, 0xFEFE)])
+            }
             "90ms-RKSJ-H" | "90ms-RKSJ-V" | "90msp-RKSJ-H" | "90msp-RKSJ-V" | "83pv-RKSJ-H" => (
                 CodeText::Legacy(encoding_rs::SHIFT_JIS),
                 vec![one(0, 0x80), two(0x8140, 0x9FFC), one(0xA0, 0xDF), two(0xE040, 0xFCFC)],
             ),
-            "KSC-EUC-H" | "KSC-EUC-V" | "KSCms-UHC-H" | "KSCms-UHC-V" | "KSCms-UHC-HW-H" | "KSCms-UHC-HW-V" => {
+            "KSC-EUC-H" | "KSC-EUC-V" | "KSCms-UHC-H" | "KSCms-UHC-V" | "KSCms-UHC-HW-H"
+            | "KSCms-UHC-HW-V" => {
                 (CodeText::Legacy(encoding_rs::EUC_KR), vec![one(0, 0x80), two(0x8141, 0xFEFE)])
             }
             _ => return None,
@@ -94,7 +105,10 @@ impl PredefinedCMap {
         match self.text {
             CodeText::Identity => None,
             CodeText::Utf16 => {
-                let units: Vec<u16> = bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+                let units: Vec<u16> = bytes
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                    .collect();
                 let text: String = char::decode_utf16(units).collect::<Result<String, _>>().ok()?;
                 Some(text)
             }

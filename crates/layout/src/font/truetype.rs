@@ -19,7 +19,9 @@ pub(crate) fn gid_to_unicode(data: &[u8]) -> Option<HashMap<u16, char>> {
             continue;
         }
         subtable.codepoints(|cp| {
-            let (Some(gid), Some(c)) = (subtable.glyph_index(cp), char::from_u32(cp)) else { return };
+            let (Some(gid), Some(c)) = (subtable.glyph_index(cp), char::from_u32(cp)) else {
+                return;
+            };
             map.entry(gid.0)
                 .and_modify(|old| {
                     if rank(c) < rank(*old) {

@@ -20,7 +20,11 @@ pub(crate) fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Op
 }
 
 /// `dict[key]` as a dictionary (a stream's dictionary counts).
-pub(crate) fn get_dict<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+pub(crate) fn get_dict<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a Dictionary> {
     match get(doc, dict, key)? {
         Object::Dictionary(d) => Some(d),
         Object::Stream(s) => Some(&s.dict),
@@ -29,7 +33,11 @@ pub(crate) fn get_dict<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) 
 }
 
 /// `dict[key]` as a stream.
-pub(crate) fn get_stream<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Stream> {
+pub(crate) fn get_stream<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a Stream> {
     match get(doc, dict, key)? {
         Object::Stream(s) => Some(s),
         _ => None,
@@ -37,7 +45,11 @@ pub(crate) fn get_stream<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]
 }
 
 /// `dict[key]` as an array.
-pub(crate) fn get_array<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Vec<Object>> {
+pub(crate) fn get_array<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a Vec<Object>> {
     match get(doc, dict, key)? {
         Object::Array(a) => Some(a),
         _ => None,
@@ -45,7 +57,11 @@ pub(crate) fn get_array<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8])
 }
 
 /// `dict[key]` as a name.
-pub(crate) fn get_name<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
+pub(crate) fn get_name<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a [u8]> {
     match get(doc, dict, key)? {
         Object::Name(n) => Some(n),
         _ => None,
