@@ -407,4 +407,219 @@ impl Interpreter<'_, '_> {
 }
 
 #[cfg(test)]
-mod tests {}
+mod tests {
+    use super::*;
+    use crate::Orientation;
+    use lopdf::{dictionary, Stream};
+
+    #[derive(Default)]
+    struct Collect {
+        glyphs: Vec<Glyph>,
+        rulings: Vec<Ruling>,
+        images: usize,
+        marked: Vec<String>,
+        warnings: Vec<String>,
+    }
+
+    impl Sink for Collect {
+        fn glyph(&mut self, glyph: Glyph) {
+            self.glyphs.push(glyph);
+        }
+        fn ruling(&mut self, ruling: Ruling) {
+            self.rulings.push(ruling);
+        }
+        fn image(&mut self) {
+            self.images += 1;
+        }
+        fn begin_marked_content(&mut self, tag: &[u8]) {
+            self.marked.push(String::from_utf8_lossy(tag).into_owned());
+        }
+        fn end_marked_content(&mut self) {
+            self.marked.push("end".into());
+        }
+        fn warning(&mut self, message: String) {
+            self.warnings.push(message);
+        }
+    }
+
+    /// A page 800 points high: user y up → page y down.
+    const FLIP: Matrix = Matrix([1.0, 0.0, 0.0, -1.0, 0.0, 800.0]);
+
+    const LIMITS: ContentLimits =
+        ContentLimits { max_operators: 10_000, max_xobject_depth: 4, max_stream_size: 1 << 20 };
+
+    /// A document with /F1 (simple font, every glyph 500/1000 wide, ascent
+    /// 800, descent -200), form /Fm (matrix: translate 100 0) drawing a
+    /// rule, image /Im, and a form /Loop that draws itself.
+    fn fixture() -> (Document, Dictionary) {
+        let mut doc = Document::with_version("1.7");
+        let descriptor =
+            doc.add_object(dictionary! { "Ascent" => 800, "Descent" => -200, "Flags" => 32 });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Test",
+            "FirstChar" => 32, "Widths" => vec![Object::Integer(500); 95],
+            "Encoding" => "WinAnsiEncoding", "FontDescriptor" => descriptor,
+        });
+        let form = doc.add_object(Stream::new(
+            dictionary! { "Subtype" => "Form", "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 0.into()] },
+            b"q 0 0 m 50 0 l S".to_vec(),
+        ));
+        let image = doc.add_object(Stream::new(dictionary! { "Subtype" => "Image" }, vec![0]));
+        let loop_id = doc.new_object_id();
+        let resources = dictionary! {
+            "Font" => dictionary! { "F1" => font },
+            "XObject" => dictionary! { "Fm" => form, "Im" => image, "Loop" => loop_id },
+        };
+        doc.objects.insert(
+            loop_id,
+            Object::Stream(Stream::new(
+                dictionary! { "Subtype" => "Form", "Resources" => resources.clone() },
+                b"/Loop Do".to_vec(),
+            )),
+        );
+        (doc, resources)
+    }
+
+    fn run(content: &[u8]) -> Collect {
+        let (doc, resources) = fixture();
+        let mut sink = Collect::default();
+        let mut fonts = FontCache::default();
+        interpret(&doc, content, Some(&resources), FLIP, 1, &LIMITS, &mut fonts, &mut sink);
+        sink
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn glyph_boxes_follow_text_matrix() {
+        let out = run(b"BT /F1 10 Tf 1 0 0 1 100 700 Tm (AB) Tj ET");
+        assert_eq!(out.glyphs.iter().map(|g| g.text.as_str()).collect::<String>(), "AB");
+        let a = &out.glyphs[0].bbox;
+        // Baseline at page y 100; ascent 8, descent 2; width 5.
+        assert!(
+            close(a.x0, 100.0)
+                && close(a.x1, 105.0)
+                && close(a.top, 92.0)
+                && close(a.bottom, 102.0),
+            "{a:?}"
+        );
+        assert!(close(out.glyphs[1].bbox.x0, 105.0));
+        assert!(close(out.glyphs[0].font_size, 10.0));
+        assert_eq!(out.glyphs[0].page, 1);
+    }
+
+    #[test]
+    fn spacing_scaling_and_tj_adjustments() {
+        // Tc 1, Tw 3 (applies to the space), Tz 200; TJ -1000 moves 10 right (scaled: 20).
+        let out = run(b"BT /F1 10 Tf 1 Tc 3 Tw 200 Tz 0 700 Td (A B) Tj [(C) -1000 (D)] TJ ET");
+        let x: Vec<f64> = out.glyphs.iter().map(|g| g.bbox.x0).collect();
+        // A at 0; advance (5+1)*2 = 12; space: (5+1+3)*2 = 18; B at 30; C at 42; D at 42+12+20.
+        assert_eq!(x, vec![0.0, 12.0, 30.0, 42.0, 74.0]);
+        assert!(close(out.glyphs[0].bbox.width(), 10.0));
+    }
+
+    #[test]
+    fn leading_and_next_line_operators() {
+        let out = run(
+            b"BT /F1 10 Tf 12 TL 0 700 Td (A) Tj T* (B) Tj 0 -20 TD (C) Tj (D) ' 1 2 (E) \" ET",
+        );
+        let tops: Vec<f64> = out.glyphs.iter().map(|g| g.bbox.top + 8.0).collect();
+        assert_eq!(tops, vec![100.0, 112.0, 132.0, 152.0, 172.0]);
+    }
+
+    #[test]
+    fn ctm_and_save_restore() {
+        let out = run(
+            b"q 2 0 0 2 0 0 cm BT /F1 10 Tf 0 300 Td (A) Tj ET Q BT /F1 10 Tf 0 300 Td (B) Tj ET",
+        );
+        assert!(
+            close(out.glyphs[0].font_size, 20.0)
+                && close(out.glyphs[0].bbox.top, 800.0 - 600.0 - 16.0)
+        );
+        assert!(
+            close(out.glyphs[1].font_size, 10.0)
+                && close(out.glyphs[1].bbox.top, 800.0 - 300.0 - 8.0)
+        );
+    }
+
+    #[test]
+    fn render_modes() {
+        let out = run(b"BT /F1 10 Tf 7 Tr (A) Tj 3 Tr (B) Tj ET");
+        assert_eq!(out.glyphs.iter().map(|g| g.text.as_str()).collect::<String>(), "B");
+        // The clipped glyph still advanced.
+        assert!(close(out.glyphs[0].bbox.x0, 5.0));
+    }
+
+    #[test]
+    fn rulings_from_strokes_and_thin_fills() {
+        let out = run(b"10 10 m 110 10 l S 0 0 100 1 re f 0 0 100 50 re f 10 20 30 40 re S 0 0 m 50 50 l S 0 0 m 10 0 20 5 30 0 c S");
+        // Stroked line (1) + thin fill (1) + stroked rect (4); background fill, diagonal and curve: none.
+        assert_eq!(out.rulings.len(), 6, "{:?}", out.rulings);
+        let thin = out.rulings[1];
+        assert_eq!(thin.orientation, Orientation::Horizontal);
+        assert!(close(thin.pos, 799.5) && close(thin.start, 0.0) && close(thin.end, 100.0));
+        assert_eq!(
+            out.rulings[0],
+            Ruling {
+                orientation: Orientation::Horizontal,
+                pos: 790.0,
+                start: 10.0,
+                end: 110.0,
+                page: 1
+            }
+        );
+    }
+
+    #[test]
+    fn form_xobject_matrix_images_and_recursion() {
+        let out =
+            run(b"/Fm Do /Im Do BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI /Loop Do 0 0 m 10 0 l S");
+        // The form's rule, shifted by its /Matrix; its unbalanced q does not leak.
+        assert_eq!(out.rulings[0].start, 100.0);
+        assert_eq!(
+            out.rulings[1],
+            Ruling {
+                orientation: Orientation::Horizontal,
+                pos: 800.0,
+                start: 0.0,
+                end: 10.0,
+                page: 1
+            }
+        );
+        assert_eq!(out.images, 2);
+        assert!(out.warnings.iter().any(|w| w.contains("draws itself")), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn marked_content_and_warnings() {
+        let out = run(
+            b"/Artifact BMC BT /F1 10 Tf (A) Tj ET EMC /P <</MCID 0>> BDC EMC 1 2 zz /F9 12 Tf",
+        );
+        assert_eq!(out.marked, vec!["Artifact", "end", "P", "end"]);
+        assert_eq!(out.glyphs.len(), 1);
+        assert!(out.warnings.iter().any(|w| w.contains("zz")));
+        assert!(out.warnings.iter().any(|w| w.contains("/F9")));
+    }
+
+    #[test]
+    fn operator_limit() {
+        let (doc, resources) = fixture();
+        let mut sink = Collect::default();
+        let limits = ContentLimits { max_operators: 5, ..LIMITS };
+        let content = b"0 0 m 10 0 l S ".repeat(10);
+        interpret(
+            &doc,
+            &content,
+            Some(&resources),
+            FLIP,
+            1,
+            &limits,
+            &mut FontCache::default(),
+            &mut sink,
+        );
+        assert_eq!(sink.rulings.len(), 1);
+        assert!(sink.warnings.iter().any(|w| w.contains("max_operators_per_page")));
+    }
+}

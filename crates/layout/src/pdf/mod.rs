@@ -314,21 +314,21 @@ mod tests {
             pdf_to_pages(&bytes, &PdfSettings::default()).expect("sample loads")
         }
 
-        fn sample_names(style: &str) -> Vec<String> {
+        fn sample_names(prefix: &str) -> Vec<String> {
             let mut names: Vec<String> = std::fs::read_dir(samples())
                 .expect("samples dir")
                 .filter_map(|e| e.ok())
                 .filter_map(|e| e.file_name().to_str().map(String::from))
-                .filter(|n| n.starts_with(&format!("seed_{style}_")) && n.ends_with(".pdf"))
+                .filter(|n| n.starts_with(prefix) && n.ends_with(".pdf"))
                 .map(|n| n.trim_end_matches(".pdf").to_string())
                 .collect();
             names.sort();
             names
         }
 
-        fn check_text_style(style: &str) {
-            let names = sample_names(style);
-            assert!(!names.is_empty(), "no {style} samples");
+        fn check_text_style(prefix: &str) {
+            let names = sample_names(prefix);
+            assert!(!names.is_empty(), "no {prefix} samples");
             for name in names {
                 let pages = pages_of(&name);
                 let text = normalise(
@@ -390,27 +390,36 @@ mod tests {
 
         #[test]
         fn cid_samples_text() {
-            check_text_style("cid");
+            check_text_style("seed_cid_");
         }
 
         #[test]
         fn docx_samples_text() {
-            check_text_style("docx");
+            check_text_style("seed_docx_");
         }
 
         #[test]
         fn html_samples_text() {
-            check_text_style("html");
+            check_text_style("seed_html_");
         }
 
         #[test]
         fn xlsx_samples_text() {
-            check_text_style("xlsx");
+            check_text_style("seed_xlsx_");
+        }
+
+        /// GBK-EUC-H codes, the national template, Identity-H without
+        /// ToUnicode, and an empty-user-password encrypted file.
+        #[test]
+        fn other_producer_samples_text() {
+            for prefix in ["gbk_", "national_", "notounicode_", "encrypted_"] {
+                check_text_style(prefix);
+            }
         }
 
         #[test]
         fn scans_have_images_and_no_glyphs() {
-            for name in sample_names("scan") {
+            for name in sample_names("seed_scan_") {
                 let pages = pages_of(&name);
                 assert!(pages.iter().all(|p| p.glyphs.is_empty()), "{name} has glyphs");
                 assert!(pages.iter().all(|p| p.has_images), "{name} lacks images");
@@ -478,6 +487,61 @@ mod tests {
             let mut out = Vec::new();
             doc.save_to(&mut out).expect("save");
             out
+        }
+
+        fn hostile(name: &str) -> Result<Vec<Page>, Error> {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/hostile")
+                .join(name);
+            let bytes = std::fs::read(path).expect("hostile file present");
+            pdf_to_pages(&bytes, &PdfSettings::default())
+        }
+
+        #[test]
+        fn hostile_corpus_never_panics() {
+            for name in ["truncated.pdf", "garbage.pdf", "empty.pdf", "notext.pdf"] {
+                let _ = hostile(name);
+            }
+            assert!(hostile("empty.pdf").is_err());
+            assert!(hostile("garbage.pdf").is_err());
+        }
+
+        #[test]
+        fn hostile_user_password_is_encrypted_error() {
+            assert!(
+                matches!(hostile("encrypted_userpw.pdf"), Err(Error::Encrypted)),
+                "{:?}",
+                hostile("encrypted_userpw.pdf").map(|p| p.len())
+            );
+        }
+
+        #[test]
+        fn hostile_bomb_is_capped() {
+            let settings = PdfSettings { max_decompressed_size: 4 << 20, ..PdfSettings::default() };
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/hostile/bomb.pdf");
+            let bytes = std::fs::read(path).expect("present");
+            match pdf_to_pages(&bytes, &settings) {
+                Ok(pages) => assert!(
+                    pages.iter().all(|p| p.glyphs.is_empty())
+                        && pages.iter().any(|p| !p.warnings.is_empty())
+                ),
+                Err(e) => assert!(!e.to_string().is_empty()),
+            }
+        }
+
+        #[test]
+        fn hostile_recursive_forms_are_bounded() {
+            let pages = hostile("deep_xobject.pdf").expect("loads");
+            let warnings = pages.iter().flat_map(|p| &p.warnings).collect::<Vec<_>>();
+            assert!(warnings.iter().any(|w| w.contains("draws itself")), "{warnings:?}");
+            assert!(warnings.iter().any(|w| w.contains("max_xobject_depth")), "{warnings:?}");
+        }
+
+        #[test]
+        fn hostile_image_only_page() {
+            let pages = hostile("notext.pdf").expect("loads");
+            assert!(pages.iter().all(|p| p.glyphs.is_empty() && p.has_images));
         }
 
         #[test]
