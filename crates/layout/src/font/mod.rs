@@ -1,1 +1,605 @@
-//! Font decoding: encodings, ToUnicode, predefined CMaps (owned by the PDF front end work).
+//! Font decoding: the only place where bytes of a text-showing operator
+//! become text. A [`Font`] splits a string into character codes, gives each
+//! its Unicode text and its advance width, and tells the glyph's vertical
+//! extent.
+//!
+//! Text comes, in order of trust, from:
+//! 1. the font's `/ToUnicode` CMap;
+//! 2. Type0 with a predefined Unicode or GBK-family CMap: the code itself;
+//! 3. Type0 with `Identity-H`/`-V`: the embedded TrueType font's own `cmap`
+//!    table (inverted), else Adobe's CID→Unicode table of the font's
+//!    `/CIDSystemInfo` ordering (Adobe-GB1 and friends);
+//! 4. simple fonts: `/Encoding` (base encoding plus `/Differences` glyph names).
+//!
+//! A code that none of these maps gives U+FFFD, so positions survive.
+//!
+//! This module does not render glyphs and does not read glyph outlines.
+
+pub mod cmap;
+pub mod encoding;
+pub mod predefined;
+mod radicals;
+mod truetype;
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object};
+
+use crate::pdf::obj;
+use cmap::{split_codes, CMap, CodespaceRange};
+use encoding::{glyph_name_to_unicode, BaseEncoding};
+use predefined::{cid_to_unicode, PredefinedCMap};
+
+/// Ascent, in em, when the font does not say (typical of CJK fonts).
+pub const DEFAULT_ASCENT: f64 = 0.88;
+/// Descent, in em (negative: below the baseline), when the font does not say.
+pub const DEFAULT_DESCENT: f64 = -0.12;
+/// Advance width, in em, of a simple-font glyph missing from `/Widths`.
+const DEFAULT_SIMPLE_WIDTH: f64 = 0.5;
+/// `/DW` of CID fonts when absent, in glyph units (ISO 32000-1, 9.7.4.3).
+const DEFAULT_CID_WIDTH: f64 = 1000.0;
+/// Glyph space units per em for every font but Type3.
+const GLYPH_UNITS_PER_EM: f64 = 1000.0;
+/// Text for a code no source maps.
+const UNKNOWN_TEXT: &str = "\u{FFFD}";
+
+/// One character code of a shown string, decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecodedChar {
+    /// The character code.
+    pub code: u32,
+    /// Its Unicode text (U+FFFD when unknown).
+    pub text: String,
+    /// Horizontal advance in em (text space units per unit of font size).
+    pub width: f64,
+    /// True for the single-byte code 32, the only one word spacing applies to.
+    pub is_word_space: bool,
+}
+
+/// How a font's codes are split and mapped.
+#[derive(Clone, Debug)]
+enum Encoding {
+    /// One byte per code; `text[code]` from the encoding and `/Differences`.
+    Simple { text: Vec<Option<String>>, widths: Vec<f64> },
+    /// A Type0 font with a predefined CMap.
+    Predefined(PredefinedCMap),
+    /// A Type0 font with an embedded CMap stream.
+    Embedded(CMap),
+}
+
+/// A loaded font: how to decode the strings shown with it.
+#[derive(Clone, Debug)]
+pub struct Font {
+    /// `/BaseFont`, for messages.
+    pub base_font: String,
+    encoding: Encoding,
+    to_unicode: Option<CMap>,
+    /// Type0: `/W` widths by CID, in glyph units.
+    cid_widths: CidWidths,
+    /// Type0 Identity without ToUnicode: GID→Unicode from the embedded font.
+    gid_unicode: Option<HashMap<u16, char>>,
+    /// `/CIDToGIDMap` stream, two bytes per CID (None: identity).
+    cid_to_gid: Option<Vec<u8>>,
+    /// The `/CIDSystemInfo` `/Ordering` of a CID font (`GB1`, ...).
+    ordering: Option<String>,
+    /// Ascent in em.
+    pub ascent: f64,
+    /// Descent in em (negative).
+    pub descent: f64,
+    /// True for vertical writing (`-V` CMaps, `/WMode 1`).
+    pub vertical: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct CidWidths {
+    default: f64,
+    single: HashMap<u32, f64>,
+    ranges: Vec<(u32, u32, f64)>,
+}
+
+impl CidWidths {
+    fn width(&self, cid: u32) -> f64 {
+        if let Some(w) = self.single.get(&cid) {
+            return *w;
+        }
+        self.ranges
+            .iter()
+            .find(|(lo, hi, _)| *lo <= cid && cid <= *hi)
+            .map_or(self.default, |r| r.2)
+    }
+}
+
+/// At most this many `/W` entries are read (CJK fonts list a few thousand).
+const MAX_W_ENTRIES: usize = 100_000;
+
+impl Font {
+    /// Loads a font dictionary. Never fails: what is missing or broken is
+    /// reported in the returned warnings and replaced by defaults.
+    /// `max_stream_size` bounds each decompressed font stream (bytes).
+    pub fn load(doc: &Document, dict: &Dictionary, max_stream_size: usize) -> (Font, Vec<String>) {
+        let mut warnings = Vec::new();
+        let subtype = obj::get_name(doc, dict, b"Subtype").unwrap_or(b"");
+        let base_font =
+            obj::get_name(doc, dict, b"BaseFont").map(obj::name_str).unwrap_or_default();
+        let to_unicode = obj::get_stream(doc, dict, b"ToUnicode").and_then(|s| {
+            match obj::stream_content(s, max_stream_size) {
+                Ok(data) => Some(CMap::parse(&data)).filter(CMap::has_unicode),
+                Err(e) => {
+                    warnings.push(format!("font {base_font}: cannot read /ToUnicode: {e}"));
+                    None
+                }
+            }
+        });
+        let mut font = Font {
+            base_font,
+            encoding: Encoding::Simple { text: Vec::new(), widths: Vec::new() },
+            to_unicode,
+            cid_widths: CidWidths::default(),
+            gid_unicode: None,
+            cid_to_gid: None,
+            ordering: None,
+            ascent: DEFAULT_ASCENT,
+            descent: DEFAULT_DESCENT,
+            vertical: false,
+        };
+        if subtype == b"Type0" {
+            font.load_type0(doc, dict, max_stream_size, &mut warnings);
+        } else {
+            font.load_simple(doc, dict, subtype == b"Type3", &mut warnings);
+        }
+        (font, warnings)
+    }
+
+    fn load_type0(
+        &mut self,
+        doc: &Document,
+        dict: &Dictionary,
+        max_stream_size: usize,
+        warnings: &mut Vec<String>,
+    ) {
+        let name = self.base_font.clone();
+        self.encoding = match obj::get(doc, dict, b"Encoding") {
+            Some(Object::Name(n)) => match PredefinedCMap::from_name(&obj::name_str(n)) {
+                Some(cmap) => Encoding::Predefined(cmap),
+                None => {
+                    warnings.push(format!(
+                        "font {name}: unknown predefined CMap /{}",
+                        obj::name_str(n)
+                    ));
+                    Encoding::Predefined(
+                        PredefinedCMap::from_name("Identity-H").unwrap_or_else(identity_fallback),
+                    )
+                }
+            },
+            Some(Object::Stream(s)) => match obj::stream_content(s, max_stream_size) {
+                Ok(data) => {
+                    let mut cmap = CMap::parse(&data);
+                    if cmap.codespace.is_empty() {
+                        cmap.codespace.push(CodespaceRange::new(2, 0, 0xFFFF));
+                    }
+                    Encoding::Embedded(cmap)
+                }
+                Err(e) => {
+                    warnings.push(format!("font {name}: cannot read embedded CMap: {e}"));
+                    Encoding::Predefined(identity_fallback())
+                }
+            },
+            _ => {
+                warnings.push(format!(
+                    "font {name}: Type0 font without /Encoding, assuming Identity-H"
+                ));
+                Encoding::Predefined(identity_fallback())
+            }
+        };
+        self.vertical = match &self.encoding {
+            Encoding::Predefined(p) => p.vertical,
+            Encoding::Embedded(c) => c.vertical,
+            Encoding::Simple { .. } => false,
+        };
+        let Some(descendant) = obj::get_array(doc, dict, b"DescendantFonts")
+            .and_then(|a| a.first())
+            .and_then(|o| match obj::resolve(doc, o) {
+                Object::Dictionary(d) => Some(d),
+                _ => None,
+            })
+        else {
+            warnings.push(format!("font {name}: Type0 font without /DescendantFonts"));
+            self.cid_widths.default = DEFAULT_CID_WIDTH;
+            return;
+        };
+        self.cid_widths = read_w(doc, descendant);
+        if let Some(info) = obj::get_dict(doc, descendant, b"CIDSystemInfo") {
+            self.ordering = match obj::get(doc, info, b"Ordering") {
+                Some(Object::String(s, _)) => Some(String::from_utf8_lossy(s).into_owned()),
+                _ => None,
+            };
+        }
+        if let Some(desc) = obj::get_dict(doc, descendant, b"FontDescriptor") {
+            self.read_descriptor(doc, desc, 1.0);
+            let needs_font_cmap = self.to_unicode.is_none()
+                && matches!(&self.encoding, Encoding::Predefined(p) if p.text == predefined::CodeText::Identity)
+                || matches!(self.encoding, Encoding::Embedded(_));
+            if needs_font_cmap {
+                if let Some(stream) = obj::get_stream(doc, desc, b"FontFile2") {
+                    match obj::stream_content(stream, max_stream_size) {
+                        Ok(data) => self.gid_unicode = truetype::gid_to_unicode(&data),
+                        Err(e) => {
+                            warnings.push(format!("font {name}: cannot read /FontFile2: {e}"))
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(stream) = obj::get_stream(doc, descendant, b"CIDToGIDMap") {
+            self.cid_to_gid = obj::stream_content(stream, max_stream_size).ok();
+        }
+    }
+
+    fn load_simple(
+        &mut self,
+        doc: &Document,
+        dict: &Dictionary,
+        type3: bool,
+        warnings: &mut Vec<String>,
+    ) {
+        // Type3 glyph space is given by /FontMatrix, usually 1/1000 em.
+        let (x_scale, y_scale) = if type3 {
+            let m = obj::get_array(doc, dict, b"FontMatrix").and_then(|a| obj::nums(doc, a));
+            match m.as_deref() {
+                Some([a, _, _, d, ..]) if *a != 0.0 && *d != 0.0 => {
+                    (a.abs(), d.abs() * GLYPH_UNITS_PER_EM)
+                }
+                _ => (1.0 / GLYPH_UNITS_PER_EM, 1.0),
+            }
+        } else {
+            (1.0 / GLYPH_UNITS_PER_EM, 1.0)
+        };
+        let descriptor = obj::get_dict(doc, dict, b"FontDescriptor");
+        let missing =
+            descriptor.and_then(|d| obj::get_num(doc, d, b"MissingWidth")).filter(|w| *w > 0.0);
+        let default_width = missing.map_or(DEFAULT_SIMPLE_WIDTH, |w| w * x_scale);
+        let mut widths = vec![default_width; 256];
+        if let Some(list) = obj::get_array(doc, dict, b"Widths") {
+            let first = obj::get_num(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
+            for (i, w) in list.iter().enumerate() {
+                if let (Some(slot), Some(w)) =
+                    (widths.get_mut(first + i), obj::num(obj::resolve(doc, w)))
+                {
+                    *slot = w * x_scale;
+                }
+            }
+        }
+        if let Some(desc) = descriptor {
+            self.read_descriptor(doc, desc, y_scale);
+        }
+        let symbolic = descriptor
+            .and_then(|d| obj::get_num(doc, d, b"Flags"))
+            .is_some_and(|f| (f as i64) & 4 != 0);
+        let mut base = if symbolic { None } else { Some(BaseEncoding::Standard) };
+        let mut differences: Vec<(usize, String)> = Vec::new();
+        match obj::get(doc, dict, b"Encoding") {
+            Some(Object::Name(n)) => match BaseEncoding::from_name(n) {
+                Some(b) => base = Some(b),
+                None => warnings.push(format!(
+                    "font {}: unknown /Encoding /{}",
+                    self.base_font,
+                    obj::name_str(n)
+                )),
+            },
+            Some(Object::Dictionary(enc)) => {
+                if let Some(b) =
+                    obj::get_name(doc, enc, b"BaseEncoding").and_then(BaseEncoding::from_name)
+                {
+                    base = Some(b);
+                }
+                if let Some(diffs) = obj::get_array(doc, enc, b"Differences") {
+                    let mut code = 0usize;
+                    for item in diffs {
+                        match obj::resolve(doc, item) {
+                            Object::Integer(i) => code = (*i).clamp(0, 255) as usize,
+                            Object::Name(n) => {
+                                differences.push((code, obj::name_str(n)));
+                                code += 1;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        let mut text: Vec<Option<String>> = (0..=255u8)
+            .map(|c| base.unwrap_or(BaseEncoding::Standard).decode(c).map(String::from))
+            .collect();
+        for (code, name) in differences {
+            if let Some(slot) = text.get_mut(code) {
+                *slot = glyph_name_to_unicode(&name);
+            }
+        }
+        self.encoding = Encoding::Simple { text, widths };
+    }
+
+    fn read_descriptor(&mut self, doc: &Document, desc: &Dictionary, scale: f64) {
+        let ascent = obj::get_num(doc, desc, b"Ascent").map(|a| a * scale / GLYPH_UNITS_PER_EM);
+        let descent =
+            obj::get_num(doc, desc, b"Descent").map(|d| -(d * scale / GLYPH_UNITS_PER_EM).abs());
+        // Values of 0 or beyond two em are broken producers; keep the defaults.
+        if let Some(a) = ascent.filter(|a| *a > 0.0 && *a <= 2.0) {
+            self.ascent = a;
+        }
+        if let Some(d) = descent.filter(|d| *d < 0.0 && *d >= -1.0) {
+            self.descent = d;
+        }
+    }
+
+    /// Splits a shown string into decoded characters. Kangxi and
+    /// supplementary radicals and compatibility ideographs, which some
+    /// producers' ToUnicode maps give for shared glyphs, come out as the
+    /// unified ideographs.
+    pub fn decode(&self, bytes: &[u8]) -> Vec<DecodedChar> {
+        let mut chars = self.decode_raw(bytes);
+        for c in &mut chars {
+            c.text = radicals::unify_ideographs(std::mem::take(&mut c.text));
+        }
+        chars
+    }
+
+    fn decode_raw(&self, bytes: &[u8]) -> Vec<DecodedChar> {
+        match &self.encoding {
+            Encoding::Simple { text, widths } => bytes
+                .iter()
+                .map(|&b| {
+                    let code = u32::from(b);
+                    let text = self
+                        .to_unicode_text(code)
+                        .or_else(|| text.get(usize::from(b)).cloned().flatten())
+                        .unwrap_or_else(|| UNKNOWN_TEXT.to_string());
+                    DecodedChar {
+                        code,
+                        text,
+                        width: widths.get(usize::from(b)).copied().unwrap_or(DEFAULT_SIMPLE_WIDTH),
+                        is_word_space: b == b' ',
+                    }
+                })
+                .collect(),
+            Encoding::Predefined(p) => split_codes(&p.codespace, bytes)
+                .into_iter()
+                .map(|(code, len)| {
+                    let cid = p.code_to_cid(code, len);
+                    let text = self
+                        .to_unicode_text(code)
+                        .or_else(|| p.code_to_text(code, len))
+                        .or_else(|| cid.and_then(|cid| self.cid_text(cid)))
+                        .unwrap_or_else(|| UNKNOWN_TEXT.to_string());
+                    self.cid_char(code, len, cid, text)
+                })
+                .collect(),
+            Encoding::Embedded(c) => split_codes(&c.codespace, bytes)
+                .into_iter()
+                .map(|(code, len)| {
+                    let cid = c.lookup_cid(code);
+                    let text = self
+                        .to_unicode_text(code)
+                        .or_else(|| c.lookup_unicode(code))
+                        .or_else(|| cid.and_then(|cid| self.cid_text(cid)))
+                        .unwrap_or_else(|| UNKNOWN_TEXT.to_string());
+                    self.cid_char(code, len, cid, text)
+                })
+                .collect(),
+        }
+    }
+
+    fn cid_char(&self, code: u32, len: usize, cid: Option<u32>, text: String) -> DecodedChar {
+        let width = cid.map_or(self.cid_widths.default, |cid| self.cid_widths.width(cid))
+            / GLYPH_UNITS_PER_EM;
+        DecodedChar { code, text, width, is_word_space: len == 1 && code == 32 }
+    }
+
+    fn to_unicode_text(&self, code: u32) -> Option<String> {
+        // Some producers map unused codes to U+0000; treat that as unmapped.
+        self.to_unicode
+            .as_ref()?
+            .lookup_unicode(code)
+            .filter(|t| !t.is_empty() && !t.starts_with('\0'))
+    }
+
+    /// Text of a CID: the embedded TrueType cmap, then the Adobe ordering.
+    fn cid_text(&self, cid: u32) -> Option<String> {
+        if let Some(map) = &self.gid_unicode {
+            let gid = match &self.cid_to_gid {
+                Some(table) => {
+                    let i = usize::try_from(cid).ok()?.checked_mul(2)?;
+                    u16::from_be_bytes([*table.get(i)?, *table.get(i + 1)?])
+                }
+                None => u16::try_from(cid).ok()?,
+            };
+            if let Some(c) = map.get(&gid) {
+                return Some(c.to_string());
+            }
+        }
+        cid_to_unicode(self.ordering.as_deref()?, cid)
+    }
+}
+
+/// Fonts loaded so far in one document, by object id, so each font is
+/// parsed once (ToUnicode maps and embedded cmaps are not small).
+#[derive(Debug, Default)]
+pub struct FontCache {
+    by_id: HashMap<lopdf::ObjectId, std::sync::Arc<Font>>,
+}
+
+impl FontCache {
+    /// The font a `/Font` resource entry names (a reference or a direct
+    /// dictionary), loading it on first use. Warnings of the load are
+    /// returned once, when the font is first loaded.
+    pub fn get(
+        &mut self,
+        doc: &Document,
+        entry: &Object,
+        max_stream_size: usize,
+    ) -> Option<(std::sync::Arc<Font>, Vec<String>)> {
+        let id = entry.as_reference().ok();
+        if let Some(font) = id.and_then(|id| self.by_id.get(&id)) {
+            return Some((font.clone(), Vec::new()));
+        }
+        let dict = match obj::resolve(doc, entry) {
+            Object::Dictionary(d) => d,
+            _ => return None,
+        };
+        let (font, warnings) = Font::load(doc, dict, max_stream_size);
+        let font = std::sync::Arc::new(font);
+        if let Some(id) = id {
+            self.by_id.insert(id, font.clone());
+        }
+        Some((font, warnings))
+    }
+}
+
+fn identity_fallback() -> PredefinedCMap {
+    PredefinedCMap {
+        name: "Identity-H".into(),
+        text: predefined::CodeText::Identity,
+        vertical: false,
+        codespace: vec![CodespaceRange::new(2, 0, 0xFFFF)],
+    }
+}
+
+/// Reads `/DW` and `/W` of a CIDFont: `c [w1 w2 ...]` and `c_first c_last w`.
+fn read_w(doc: &Document, descendant: &Dictionary) -> CidWidths {
+    let mut widths = CidWidths {
+        default: obj::get_num(doc, descendant, b"DW").unwrap_or(DEFAULT_CID_WIDTH),
+        ..CidWidths::default()
+    };
+    let Some(w) = obj::get_array(doc, descendant, b"W") else { return widths };
+    let mut i = 0;
+    let mut entries = 0;
+    while i < w.len() && entries < MAX_W_ENTRIES {
+        let Some(first) = obj::num(obj::resolve(doc, &w[i])) else { break };
+        let first = first.max(0.0) as u32;
+        match w.get(i + 1).map(|o| obj::resolve(doc, o)) {
+            Some(Object::Array(list)) => {
+                for (k, item) in list.iter().enumerate() {
+                    if let Some(v) = obj::num(obj::resolve(doc, item)) {
+                        widths.single.insert(first.saturating_add(k as u32), v);
+                    }
+                    entries += 1;
+                }
+                i += 2;
+            }
+            Some(last) => {
+                let (Some(last), Some(v)) =
+                    (obj::num(last), w.get(i + 2).and_then(|o| obj::num(obj::resolve(doc, o))))
+                else {
+                    break;
+                };
+                widths.ranges.push((first, last.max(0.0) as u32, v));
+                entries += 1;
+                i += 3;
+            }
+            None => break,
+        }
+    }
+    widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+
+    fn widths_of(font: &Font, bytes: &[u8]) -> Vec<f64> {
+        font.decode(bytes).iter().map(|c| c.width).collect()
+    }
+
+    fn text_of(font: &Font, bytes: &[u8]) -> String {
+        font.decode(bytes).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn type0_unigb_ucs2_without_embedding() {
+        let mut doc = Document::with_version("1.7");
+        let descendant = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "STSong-Light",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("GB1"), "Supplement" => 4 },
+            "DW" => 1000,
+            "W" => vec![Object::Integer(1), Object::Integer(95), Object::Integer(500)],
+        });
+        let font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light-UniGB-UCS2-H",
+            "Encoding" => "UniGB-UCS2-H", "DescendantFonts" => vec![Object::Reference(descendant)],
+        };
+        let (font, warnings) = Font::load(&doc, &font, 1 << 20);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(text_of(&font, &[0x98, 0x79, 0x00, 0x31]), "项1");
+        // 项 is full width (DW), '1' (CID 18) half width from /W.
+        assert_eq!(widths_of(&font, &[0x98, 0x79, 0x00, 0x31]), vec![1.0, 0.5]);
+    }
+
+    #[test]
+    fn type0_identity_without_to_unicode_uses_ordering() {
+        let mut doc = Document::with_version("1.7");
+        let descendant = doc.add_object(dictionary! {
+            "Subtype" => "CIDFontType0",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("GB1"), "Supplement" => 2 },
+        });
+        let font = dictionary! {
+            "Subtype" => "Type0", "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![Object::Reference(descendant)],
+        };
+        let (font, _) = Font::load(&doc, &font, 1 << 20);
+        // CID 34 is 'A' in Adobe-GB1.
+        assert_eq!(text_of(&font, &[0x00, 34]), "A");
+        assert_eq!(widths_of(&font, &[0x00, 34]), vec![1.0]);
+    }
+
+    #[test]
+    fn type0_identity_with_to_unicode() {
+        let mut doc = Document::with_version("1.7");
+        let cmap = doc.add_object(Stream::new(
+            dictionary! {},
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0005> <540D> endbfchar".to_vec(),
+        ));
+        let descendant = doc.add_object(dictionary! {
+            "Subtype" => "CIDFontType2", "W" => vec![Object::Integer(5), Object::Array(vec![Object::Integer(800)])],
+        });
+        let font = dictionary! {
+            "Subtype" => "Type0", "Encoding" => "Identity-H", "ToUnicode" => Object::Reference(cmap),
+            "DescendantFonts" => vec![Object::Reference(descendant)],
+        };
+        let (font, _) = Font::load(&doc, &font, 1 << 20);
+        assert_eq!(text_of(&font, &[0x00, 0x05, 0x00, 0x06]), "名\u{FFFD}");
+        assert_eq!(widths_of(&font, &[0x00, 0x05, 0x00, 0x06]), vec![0.8, 1.0]);
+    }
+
+    #[test]
+    fn simple_font_differences_and_widths() {
+        let doc = Document::with_version("1.7");
+        let font = dictionary! {
+            "Subtype" => "TrueType", "BaseFont" => "Arial",
+            "FirstChar" => 32, "Widths" => vec![Object::Integer(278), Object::Integer(278)],
+            "Encoding" => dictionary! { "BaseEncoding" => "WinAnsiEncoding",
+                "Differences" => vec![Object::Integer(33), Object::Name(b"uni9879".to_vec())] },
+        };
+        let (font, _) = Font::load(&doc, &font, 1 << 20);
+        let chars = font.decode(b" !A");
+        assert_eq!(chars.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec![" ", "项", "A"]);
+        assert!(chars[0].is_word_space && !chars[1].is_word_space);
+        assert!((chars[0].width - 0.278).abs() < 1e-9);
+        assert_eq!(chars[2].width, DEFAULT_SIMPLE_WIDTH);
+    }
+
+    #[test]
+    fn type3_widths_use_font_matrix() {
+        let doc = Document::with_version("1.7");
+        let font = dictionary! {
+            "Subtype" => "Type3",
+            "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+            "FirstChar" => 65, "Widths" => vec![Object::Integer(50)],
+        };
+        let (font, _) = Font::load(&doc, &font, 1 << 20);
+        assert!((widths_of(&font, b"A")[0] - 0.5).abs() < 1e-6);
+        assert_eq!(text_of(&font, b"A"), "A");
+    }
+}
