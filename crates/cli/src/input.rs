@@ -88,8 +88,12 @@ fn looks_like_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
-fn load_pdf(path: &Path, _bytes: &[u8], _sha256: String) -> Result<Loaded> {
-    bail!("{}: the PDF front end is not built into this version", path.display())
+fn load_pdf(path: &Path, bytes: &[u8], sha256: String) -> Result<Loaded> {
+    let pdf = jixiao_layout::pdf::PdfSettings::default();
+    let lattice = jixiao_layout::grid::LatticeSettings::default();
+    let doc = jixiao_layout::pdf_to_rows(bytes, &pdf, &lattice)
+        .with_context(|| path.display().to_string())?;
+    Ok(Loaded { rows: doc.rows, sha256, has_pages: true, warnings: doc.warnings })
 }
 
 fn hex(bytes: &[u8]) -> String {

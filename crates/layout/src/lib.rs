@@ -35,6 +35,50 @@ pub mod text;
 
 pub use error::{Error, ErrorKind};
 
+/// A PDF read into rows: the seam the table crate takes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Document {
+    /// Rows of every page, in page order.
+    pub rows: Vec<Row>,
+    /// Number of pages.
+    pub pages: usize,
+    /// What the interpreter recovered from, and pages skipped for having no
+    /// text layer, each naming its page.
+    pub warnings: Vec<String>,
+}
+
+/// Reads a PDF into rows: every page interpreted, its rulings and glyphs
+/// turned into table rows and free text lines.
+///
+/// A document whose pages all lack text (image-only scans) is an
+/// [`Error::NoTextLayer`] naming them; in a document that has text, pages
+/// without it are skipped with a warning.
+pub fn pdf_to_rows(
+    bytes: &[u8],
+    pdf_settings: &pdf::PdfSettings,
+    lattice: &grid::LatticeSettings,
+) -> Result<Document, Error> {
+    let pages = pdf::pdf_to_pages(bytes, pdf_settings)?;
+    let textless: Vec<u32> = pages.iter().filter(|p| !has_text(p)).map(|p| p.number).collect();
+    if textless.len() == pages.len() {
+        return Err(Error::NoTextLayer { pages: textless });
+    }
+    let mut doc = Document { pages: pages.len(), ..Document::default() };
+    for page in &pages {
+        doc.warnings.extend(page.warnings.iter().map(|w| format!("page {}: {w}", page.number)));
+        if has_text(page) {
+            doc.rows.extend(grid::page_to_rows(page, lattice));
+        } else {
+            doc.warnings.push(format!("page {}: no text layer (image-only), skipped", page.number));
+        }
+    }
+    Ok(doc)
+}
+
+fn has_text(page: &Page) -> bool {
+    page.glyphs.iter().any(|g| !g.text.trim().is_empty())
+}
+
 use serde::Serialize;
 
 /// An axis-aligned box in PDF points, origin at the top left of its page
