@@ -132,7 +132,8 @@ pub fn rulings_to_closing_rulings(
     let horizontal: Vec<&Ruling> =
         rulings.iter().filter(|r| r.orientation == Orientation::Horizontal).collect();
     // (end y, x, page) of each dangling end, bottom ends and top ends apart.
-    let (mut bottoms, mut tops): (Vec<(f64, f64, u32)>, Vec<(f64, f64, u32)>) = (vec![], vec![]);
+    let mut bottoms: Vec<(f64, f64, u32)> = Vec::new();
+    let mut tops: Vec<(f64, f64, u32)> = Vec::new();
     for v in rulings.iter().filter(|r| r.orientation == Orientation::Vertical) {
         let crossed = horizontal.iter().filter(|h| {
             v.pos >= h.start - tx
