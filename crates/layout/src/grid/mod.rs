@@ -24,6 +24,8 @@
 //! This module does not know forms, does not join tables across pages and
 //! does not normalise text (whitespace next to CJK characters is kept).
 
+#[cfg(test)]
+mod corpus;
 mod lattice;
 mod settings;
 pub mod stream;
