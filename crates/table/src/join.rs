@@ -182,7 +182,8 @@ fn join_pages(form: &mut FormRows, geometric: bool) {
             continue;
         }
         if geometric {
-            extend_spans_over_break(&mut form.rows, i, &mut form.repairs);
+            let level_cols = level_label_columns(&form.rows[..i]);
+            extend_spans_over_break(&mut form.rows, i, &level_cols, &mut form.repairs);
         }
         i += 1;
     }
@@ -260,26 +261,73 @@ fn merge_into_above(rows: &mut [Row], i: usize, tail: &Row) -> String {
     joined.join(", ")
 }
 
-/// Blank cells at the top of a page under a merged label cell of the
-/// previous page are that label's continuation: the span grows instead.
-fn extend_spans_over_break(rows: &mut [Row], i: usize, repairs: &mut Vec<String>) {
-    let blanks: Vec<Cell> = rows[i].cells.iter().filter(|c| c.is_blank()).cloned().collect();
-    for b in blanks {
+/// A merged cell cut by a page break is drawn as two cells: the part at the
+/// bottom of one page and the part at the top of the next, in the same
+/// columns. They are one cell when one part is blank and either part spans
+/// rows (a merged label's text is drawn on one page only), or when the first
+/// part is an unfinished level label that the second completes
+/// (`社会效益` + `指标`).
+fn extend_spans_over_break(
+    rows: &mut [Row],
+    i: usize,
+    level_cols: &[usize],
+    repairs: &mut Vec<String>,
+) {
+    let tops: Vec<Cell> = rows[i].cells.clone();
+    for b in tops {
         let Some((r, k)) = covering_cell(rows, i - 1, b.col) else { continue };
         let above = rows[r].cells[k].clone();
+        let ends_above = r + above.rowspan.max(1) == i;
         let same_columns = above.col == b.col && above.colspan == b.colspan;
-        let merged_label = b.rowspan > 1 || above.rowspan > 1;
-        if above.is_blank() || !same_columns || !merged_label {
+        if !ends_above || !same_columns {
             continue;
         }
-        rows[r].cells[k].rowspan += b.rowspan;
-        rows[i].cells.retain(|c| !(c.col == b.col && c.is_blank()));
+        let spans = b.rowspan > 1 || above.rowspan > 1;
+        let in_level_column = level_cols.contains(&b.col);
+        let text = match (above.is_blank(), b.is_blank()) {
+            (false, true) if spans => above.text.clone(),
+            (true, false) if spans || in_level_column && is_level_label(&b.text) => b.text.clone(),
+            (false, false) if in_level_column && !starts_block_label(&above.text) => {
+                match labels::complete_label(&normalize(&above.text), &normalize(&b.text)) {
+                    Some((joined, debris)) if debris.is_empty() => joined,
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        let cell = &mut rows[r].cells[k];
+        cell.text = text;
+        cell.rowspan += b.rowspan.max(1);
+        rows[i].cells.retain(|c| c.col != b.col);
         repairs.push(format!(
-            "merged cell \"{}\" continued over the page break to page {}",
-            normalize(&above.text),
+            "merged cell \"{}\" continued over the page break from page {} to page {}",
+            normalize(&rows[r].cells[k].text),
+            above.page,
             b.page
         ));
     }
+}
+
+/// The columns of the 一级指标 and 二级指标 header cells of the form so far.
+fn level_label_columns(rows: &[Row]) -> Vec<usize> {
+    rows.iter()
+        .flat_map(|r| r.cells.iter())
+        .filter(|c| matches!(labels::header_key(&c.text).as_str(), "一级指标" | "二级指标"))
+        .map(|c| c.col)
+        .collect()
+}
+
+/// A label that opens a block or names a column: never part of a level
+/// label.
+fn starts_block_label(text: &str) -> bool {
+    let key = labels::header_key(text);
+    [labels::项目资金, labels::年度总体目标, labels::总分, labels::绩效指标].contains(&key.as_str())
+        || labels::role_of(labels::INDICATOR_COLUMNS, text).is_some()
+}
+
+/// A complete 一级/二级 label: it ends with 指标.
+fn is_level_label(text: &str) -> bool {
+    normalize(text).ends_with(labels::指标)
 }
 
 #[cfg(test)]

@@ -119,3 +119,39 @@ pub fn is_label(text: &str, names: &[&str]) -> bool {
     let key = header_key(text);
     names.iter().any(|n| key == *n)
 }
+
+/// An unfinished level label plus a fragment, cut after the first 指标 the
+/// fragment completes: (label, debris after it). None when the label is
+/// already complete or the fragment does not complete it.
+pub fn complete_label(label: &str, frag: &str) -> Option<(String, String)> {
+    if label.ends_with(指标) {
+        return None;
+    }
+    let joined = format!("{label}{frag}");
+    // The 指标 found must use the fragment: it may start at the label's last
+    // character (指) but no earlier.
+    let search_from = match label.char_indices().last() {
+        Some((k, '指')) => k,
+        _ => label.len(),
+    };
+    let at = joined[search_from..].find(指标)? + search_from + 指标.len();
+    Some((joined[..at].to_string(), joined[at..].to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn complete_label_cuts_debris() {
+        assert_eq!(complete_label("时效", "指标"), Some(("时效指标".into(), "".into())));
+        assert_eq!(
+            complete_label("服务对象", "满意度指标标"),
+            Some(("服务对象满意度指标".into(), "标".into()))
+        );
+        assert_eq!(complete_label("满意", "度指标"), Some(("满意度指标".into(), "".into())));
+        assert_eq!(complete_label("满意度指", "标"), Some(("满意度指标".into(), "".into())));
+        assert_eq!(complete_label("满意度指标", "标"), None);
+        assert_eq!(complete_label("服务对象", "标准"), None);
+    }
+}

@@ -6,7 +6,7 @@
 use jixiao_layout::{Cell, Row};
 
 use super::read::{header_roles, role_at, row_text, Span};
-use crate::labels::{self, IndicatorColumn as Col, INDICATOR_COLUMNS};
+use crate::labels::{complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
 use crate::text::normalize;
 use crate::token::{cell_kind, CellKind};
 use crate::{Form, IndicatorRow};
@@ -226,24 +226,6 @@ fn complete_level(form: &mut Form, carry: &mut Carry, role: Col, frag: &str, pag
     false
 }
 
-/// An unfinished level label plus a fragment, cut after the first 指标 the
-/// fragment completes: (label, debris after it). None when the label is
-/// already complete or the fragment does not complete it.
-fn complete_label(label: &str, frag: &str) -> Option<(String, String)> {
-    if label.ends_with(labels::指标) {
-        return None;
-    }
-    let joined = format!("{label}{frag}");
-    // The 指标 found must use the fragment: it may start at the label's last
-    // character (指) but no earlier.
-    let search_from = match label.char_indices().last() {
-        Some((k, '指')) => k,
-        _ => label.len(),
-    };
-    let at = joined[search_from..].find(labels::指标)? + search_from + labels::指标.len();
-    Some((joined[..at].to_string(), joined[at..].to_string()))
-}
-
 fn append_to_last(form: &mut Form, role: Col, frag: &str, page: u32) -> bool {
     let Some(last) = form.indicators.last_mut() else { return false };
     let join = |above: &str| normalize(&format!("{above}\n{frag}"));
@@ -262,17 +244,27 @@ fn append_to_last(form: &mut Form, role: Col, frag: &str, page: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jixiao_layout::text::text_to_rows;
 
     #[test]
-    fn complete_label_cuts_debris() {
-        assert_eq!(complete_label("时效", "指标"), Some(("时效指标".into(), "".into())));
-        assert_eq!(
-            complete_label("服务对象", "满意度指标标"),
-            Some(("服务对象满意度指标".into(), "标".into()))
-        );
-        assert_eq!(complete_label("满意", "度指标"), Some(("满意度指标".into(), "".into())));
-        assert_eq!(complete_label("满意度指", "标"), Some(("满意度指标".into(), "".into())));
-        assert_eq!(complete_label("满意度指标", "标"), None);
-        assert_eq!(complete_label("服务对象", "标准"), None);
+    fn shifted_row_is_read_from_the_right() {
+        let rows =
+            text_to_rows("\t新疆支青、异退人员满意度\t≥80.00(%)\t95.00(%)\t3.00\t3.00\t\t\n");
+        let p = by_content(&rows[0]).unwrap();
+        assert_eq!(p.name.as_deref(), Some("新疆支青、异退人员满意度"));
+        assert_eq!((p.level1, p.level2), (None, None));
+        assert_eq!(p.target.as_deref(), Some("≥80.00(%)"));
+        assert_eq!(p.score.as_deref(), Some("3.00"));
+    }
+
+    #[test]
+    fn columns_are_distrusted_when_kinds_do_not_fit() {
+        let header =
+            text_to_rows("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n");
+        let roles = header_roles(&header[0], INDICATOR_COLUMNS);
+        let shifted = text_to_rows("\t名称\t≥80.00(%)\t95.00(%)\t3.00\t3.00\n");
+        assert_eq!(by_columns(&shifted[0], &roles), None);
+        let fine = text_to_rows("\t\t名称\t≥80.00(%)\t95.00(%)\t3.00\t3.00\n");
+        assert_eq!(by_columns(&fine[0], &roles).and_then(|p| p.name), Some("名称".into()));
     }
 }
