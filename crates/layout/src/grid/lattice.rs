@@ -114,14 +114,17 @@ pub fn merge_rulings(rulings: &[Ruling], settings: &LatticeSettings) -> Vec<Ruli
     out
 }
 
-/// Closes tables cut by a page break: where two or more vertical rulings run
-/// on past the last (or first) horizontal ruling they cross by more than
-/// `intersection_y`, and end within `snap_y` of each other, adds a
-/// horizontal ruling across them at their mean end, clipped to
-/// `[0, page_height]` when the height is known (positive). Without it, the
-/// row cut by the page break (Chromium and LibreOffice draw no border there)
-/// would lose its cells and its text would look like free text. Returns only
-/// the added rulings.
+/// Closes tables cut by a page break. Chromium and LibreOffice draw no
+/// border where a row or a merged cell runs on to the next page, so the cut
+/// cell would have no bottom (or top) and its text would look like free
+/// text. Where two neighbouring vertical rulings (neighbours among those
+/// ending there) end within `snap_y` of each other and no horizontal ruling
+/// within `intersection_y` of that end spans the gap between them (give or
+/// take `intersection_x`), adds a horizontal ruling between them at their
+/// mean end, clipped to `[0, page_height]` when the height is known
+/// (positive). The same for the tops of vertical rulings. A legitimate table
+/// always has those borders, so only open edges get one. Returns only the
+/// added rulings.
 pub fn rulings_to_closing_rulings(
     rulings: &[Ruling],
     settings: &LatticeSettings,
@@ -131,39 +134,32 @@ pub fn rulings_to_closing_rulings(
     let clip = |y: f64| if page_height > 0.0 { y.clamp(0.0, page_height) } else { y };
     let horizontal: Vec<&Ruling> =
         rulings.iter().filter(|r| r.orientation == Orientation::Horizontal).collect();
-    // (end y, x, page) of each dangling end, bottom ends and top ends apart.
-    let mut bottoms: Vec<(f64, f64, u32)> = Vec::new();
-    let mut tops: Vec<(f64, f64, u32)> = Vec::new();
-    for v in rulings.iter().filter(|r| r.orientation == Orientation::Vertical) {
-        let crossed = horizontal.iter().filter(|h| {
-            v.pos >= h.start - tx
-                && v.pos <= h.end + tx
-                && h.pos >= v.start - ty
-                && h.pos <= v.end + ty
-        });
-        let (lo, hi) = crossed
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), h| (lo.min(h.pos), hi.max(h.pos)));
-        if lo > hi {
-            continue;
-        }
-        if v.end - hi > ty {
-            bottoms.push((clip(v.end), v.pos, v.page));
-        }
-        if lo - v.start > ty {
-            tops.push((clip(v.start), v.pos, v.page));
-        }
-    }
+    let vertical: Vec<&Ruling> =
+        rulings.iter().filter(|r| r.orientation == Orientation::Vertical).collect();
+    let covered = |y: f64, x0: f64, x1: f64| {
+        horizontal.iter().any(|h| (h.pos - y).abs() <= ty && h.start <= x0 + tx && h.end >= x1 - tx)
+    };
     let mut out = Vec::new();
-    for ends in [bottoms, tops] {
+    for end_of in [|r: &Ruling| r.end, |r: &Ruling| r.start] {
+        // (end y, x, page) of each vertical's end.
+        let ends: Vec<(f64, f64, u32)> =
+            vertical.iter().map(|v| (clip(end_of(v)), v.pos, v.page)).collect();
         for group in cluster_by_key(&ends, |e| e.0, settings.snap_y()) {
-            if group.len() < 2 {
-                continue;
+            let y = group.iter().map(|&i| ends[i].0).sum::<f64>() / group.len() as f64;
+            let mut xs: Vec<(f64, u32)> = group.iter().map(|&i| (ends[i].1, ends[i].2)).collect();
+            xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for pair in xs.windows(2) {
+                let ((start, page), (end, _)) = (pair[0], pair[1]);
+                if end > start && !covered(y, start, end) {
+                    out.push(Ruling {
+                        orientation: Orientation::Horizontal,
+                        pos: y,
+                        start,
+                        end,
+                        page,
+                    });
+                }
             }
-            let pos = group.iter().map(|&i| ends[i].0).sum::<f64>() / group.len() as f64;
-            let start = group.iter().map(|&i| ends[i].1).fold(f64::INFINITY, f64::min);
-            let end = group.iter().map(|&i| ends[i].1).fold(f64::NEG_INFINITY, f64::max);
-            let page = ends[group[0]].2;
-            out.push(Ruling { orientation: Orientation::Horizontal, pos, start, end, page });
         }
     }
     out
@@ -450,6 +446,8 @@ pub(crate) mod tests {
         assert_eq!((closing[0].pos, closing[0].start, closing[0].end), (40.0, 0.0, 20.0));
         assert!(rulings_to_closing_rulings(&rulings[..2], &s, 40.0).is_empty());
         assert!(rulings_to_closing_rulings(&[], &s, 40.0).is_empty());
+        // A closed table gets nothing.
+        assert!(rulings_to_closing_rulings(&merged_3x3(), &s, 40.0).is_empty());
         let mut all = rulings.clone();
         all.extend(closing);
         assert_eq!(pipeline(&all)[0].n_rows(), 2);

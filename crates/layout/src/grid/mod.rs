@@ -104,6 +104,31 @@ pub struct GridDebug {
 /// row's height, so a table boundary shows as a change of x-extent or a gap
 /// in y), and one [`RowKind::Text`] row per line of free text. A table's rows
 /// stay together; free text is placed before or after it by its top.
+///
+/// ```
+/// use jixiao_layout::grid::{page_to_rows, LatticeSettings};
+/// use jixiao_layout::{BBox, Glyph, Orientation, Page, RowKind, Ruling};
+/// let line = |orientation, pos, end| Ruling { orientation, pos, start: 0.0, end, page: 1 };
+/// let rulings = vec![
+///     line(Orientation::Horizontal, 0.0, 100.0),
+///     line(Orientation::Horizontal, 20.0, 100.0),
+///     line(Orientation::Vertical, 0.0, 20.0),
+///     line(Orientation::Vertical, 50.0, 20.0),
+///     line(Orientation::Vertical, 100.0, 20.0),
+/// ];
+/// let glyph = |text: &str, x0: f64| Glyph {
+///     text: text.into(),
+///     bbox: BBox { x0, top: 5.0, x1: x0 + 10.0, bottom: 15.0 },
+///     font_size: 10.0,
+///     page: 1,
+/// };
+/// let glyphs = vec![glyph("总", 5.0), glyph("分", 15.0), glyph("9", 60.0)];
+/// let page = Page { number: 1, glyphs, rulings, ..Page::default() };
+/// let rows = page_to_rows(&page, &LatticeSettings::default());
+/// assert_eq!(rows.len(), 1);
+/// assert_eq!(rows[0].kind, RowKind::Table);
+/// assert_eq!((rows[0].cells[0].text.as_str(), rows[0].cells[1].text.as_str()), ("总分", "9"));
+/// ```
 pub fn page_to_rows(page: &Page, settings: &LatticeSettings) -> Vec<Row> {
     page_to_debug(page, settings).rows
 }
@@ -309,6 +334,38 @@ mod tests {
             ]
         );
         assert_eq!(rows[2].bbox.map(|b| b.x1), Some(40.0));
+    }
+
+    #[test]
+    fn stream_page_keeps_wrapped_lines_in_their_row() {
+        let mut glyphs = word("财政项目支出绩效自评表", 40.0, 0.0, 16.0);
+        for (text, x, top) in [
+            ("名称", 10.0, 40.0),
+            ("数值", 100.0, 40.0),
+            ("得分", 200.0, 40.0),
+            ("甲乙丙", 10.0, 60.0),
+            ("1.00", 100.0, 60.0),
+            ("2", 200.0, 60.0),
+            ("丁", 10.0, 70.0),
+            ("戊", 10.0, 90.0),
+            ("3.00", 100.0, 90.0),
+            ("4", 200.0, 90.0),
+        ] {
+            glyphs.extend(word(text, x, top, 8.0));
+        }
+        let page = Page { number: 1, glyphs, ..Page::default() };
+        let d = page_to_debug(&page, &LatticeSettings::default());
+        assert_eq!((d.horizontal_strategy, d.vertical_strategy), (Strategy::Text, Strategy::Text));
+        let got: Vec<_> = d.rows.iter().map(|r| (r.kind, texts(r))).collect();
+        assert_eq!(
+            got,
+            vec![
+                (RowKind::Text, vec!["财政项目支出绩效自评表"]),
+                (RowKind::Table, vec!["名称", "数值", "得分"]),
+                (RowKind::Table, vec!["甲乙丙\n丁", "1.00", "2"]),
+                (RowKind::Table, vec!["戊", "3.00", "4"]),
+            ]
+        );
     }
 
     #[test]

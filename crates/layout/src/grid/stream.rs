@@ -47,6 +47,13 @@ pub const STREAM_MIN_TABLE_LINES: usize = 2;
 /// A block must overlap a row boundary by more than this to cross it
 /// (centred text of a merged cell may touch its neighbours). PDF points.
 pub const STREAM_CROSS_TOLERANCE: f64 = 1.0;
+/// Words whose x-projections are this close or overlap share a column: any
+/// real gap between them, however narrow, is a column boundary (text of
+/// neighbouring cells never touches). PDF points.
+pub const STREAM_COLUMN_JOIN: f64 = 0.0;
+/// Blocks whose y-projections are this close or overlap share a row. PDF
+/// points.
+pub const STREAM_ROW_JOIN: f64 = 0.0;
 /// Space left between the outermost text and the synthetic table border.
 /// PDF points.
 pub const STREAM_TABLE_PADDING: f64 = 2.0;
@@ -197,7 +204,7 @@ fn region_to_columns(words: &[Word], region: &[usize]) -> (Vec<f64>, Vec<usize>)
         .filter(|i| !spanning.contains(i))
         .map(|&i| (words[i].bbox.x0, words[i].bbox.x1))
         .collect();
-    let columns = merge_intervals(&intervals, 0.0);
+    let columns = merge_intervals(&intervals, STREAM_COLUMN_JOIN);
     let (Some(first), Some(last)) = (columns.first(), columns.last()) else {
         return (Vec::new(), spanning);
     };
@@ -267,7 +274,7 @@ fn blocks_to_rows(blocks: &[Block]) -> Vec<f64> {
     };
     let intervals: Vec<(f64, f64)> =
         blocks.iter().filter(|b| !spans_rows(b)).map(|b| (b.top, b.bottom)).collect();
-    let bands = merge_intervals(&intervals, 0.0);
+    let bands = merge_intervals(&intervals, STREAM_ROW_JOIN);
     let (Some(first), Some(last)) = (bands.first(), bands.last()) else { return Vec::new() };
     let mut rows = vec![first.0 - STREAM_TABLE_PADDING];
     rows.extend(bands.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0));
