@@ -31,6 +31,10 @@ pub(crate) struct FormRows {
     pub pages: Vec<u32>,
     /// Repairs made while splitting and joining.
     pub repairs: Vec<String>,
+    /// Free text lines met inside the table, with the index of the table
+    /// row above them: candidates for text that overflowed a cell at the
+    /// bottom of a page.
+    overflow: Vec<(usize, Row)>,
 }
 
 /// Splits a document's rows into forms. A form starts at a title line
@@ -52,9 +56,13 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
                     if let Some(y) = year_of(&t) {
                         cur.year = Some(y);
                     }
+                } else {
+                    cur.overflow.push((cur.rows.len() - 1, row.clone()));
                 }
             }
-            RowKind::Table if row.is_blank() => {}
+            // A blank row of a drawn grid is a real row (an empty goal
+            // cell); a blank line of tabs in a text dump says nothing.
+            RowKind::Table if row.is_blank() && row.bbox.is_none() => {}
             RowKind::Table => {
                 let starts_form =
                     first_key(row).is_some_and(|k| labels::is_label(&k, labels::项目名称));
@@ -88,12 +96,71 @@ fn finish(mut form: FormRows, titles: &mut Vec<String>) -> FormRows {
     }
     let geometric = form.rows.iter().all(|r| r.cells.iter().all(|c| c.bbox.is_some()));
     if geometric {
+        join_overflow(&mut form);
         unify_columns(&mut form.rows);
     }
     join_pages(&mut form, geometric);
     form.pages = form.rows.iter().map(|r| r.page).collect();
     form.pages.dedup();
     form
+}
+
+/// How far below a page's last table row overflowing text may start, in
+/// line heights of that text: the next line of the cell, no further.
+const OVERFLOW_LINES: f64 = 1.5;
+
+/// Text drawn just below the last table row of a page, under a filled cell
+/// of that row, when the table goes on on the next page: the rest of that
+/// cell's text, which the producer drew past the page's table (and clipped
+/// in print). It is joined to the cell.
+fn join_overflow(form: &mut FormRows) {
+    for (idx, line) in std::mem::take(&mut form.overflow) {
+        let (Some(lb), Some(text)) = (line.bbox, line.cells.first().map(|c| c.text.clone())) else {
+            continue;
+        };
+        let page = form.rows[idx].page;
+        let last_on_page = form.rows.get(idx + 1).is_some_and(|next| next.page > page);
+        if line.page != page || !last_on_page || is_page_furniture(&text) {
+            continue;
+        }
+        let Some((r, k)) = cell_above_line(&form.rows, idx, lb) else { continue };
+        let cell = &mut form.rows[r].cells[k];
+        cell.text = format!("{}\n{}", cell.text, text);
+        form.repairs.push(format!(
+            "joined text \"{}\" overflowing the bottom of page {page} to the cell above it",
+            normalize(&text)
+        ));
+    }
+}
+
+/// The filled cell covering the last row `idx` whose columns hold the
+/// line's centre and whose bottom the line starts just under.
+fn cell_above_line(rows: &[Row], idx: usize, line: jixiao_layout::BBox) -> Option<(usize, usize)> {
+    let limit = OVERFLOW_LINES * line.height();
+    (0..=idx).rev().find_map(|up| {
+        let k = rows[up].cells.iter().position(|c| {
+            let Some(b) = c.bbox else { return false };
+            let covers_last = up + c.rowspan.max(1) > idx;
+            let below = line.top >= b.bottom - limit && line.top <= b.bottom + limit;
+            let inside = b.x0 - limit <= line.x0 && line.x1 <= b.x1 + limit;
+            covers_last && !c.is_blank() && inside && below
+        })?;
+        Some((up, k))
+    })
+}
+
+/// Page numbers and running heads: `第 1 页 共 3 页`, `- 2 -`, `3/10`.
+pub(crate) fn is_page_furniture(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits_only = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let page_word =
+        t.contains('页') && t.chars().any(|c| c.is_ascii_digit()) && t.chars().count() <= 16;
+    let dashed = t
+        .strip_prefix(['-', '—'])
+        .and_then(|r| r.strip_suffix(['-', '—']))
+        .is_some_and(digits_only);
+    let slashed = t.split_once('/').is_some_and(|(a, b)| digits_only(a) && digits_only(b));
+    page_word || dashed || slashed || digits_only(&t)
 }
 
 fn first_key(row: &Row) -> Option<String> {
@@ -286,12 +353,24 @@ fn extend_spans_over_break(
         let in_level_column = level_cols.contains(&b.col);
         let text = match (above.is_blank(), b.is_blank()) {
             (false, true) if spans => above.text.clone(),
-            (true, false) if spans || in_level_column && is_level_label(&b.text) => b.text.clone(),
+            (true, false)
+                if spans
+                    || in_level_column && is_level_label(&b.text)
+                    || heads_merged_rows(&b.text) =>
+            {
+                b.text.clone()
+            }
+            (false, false) if (spans || in_level_column) && repeats(&above.text, &b.text) => {
+                above.text.clone()
+            }
             (false, false) if in_level_column && !starts_block_label(&above.text) => {
                 match labels::complete_label(&normalize(&above.text), &normalize(&b.text)) {
                     Some((joined, debris)) if debris.is_empty() => joined,
                     _ => continue,
                 }
+            }
+            (false, false) if spans && has_open_bracket(&above.text) => {
+                format!("{}\n{}", above.text, b.text)
             }
             _ => continue,
         };
@@ -323,6 +402,27 @@ fn starts_block_label(text: &str) -> bool {
     let key = labels::header_key(text);
     [labels::项目资金, labels::年度总体目标, labels::总分, labels::绩效指标].contains(&key.as_str())
         || labels::role_of(labels::INDICATOR_COLUMNS, text).is_some()
+}
+
+/// The lower part repeats (part of) the upper part's text: producers that
+/// draw a merged cell's text on every page it spans, clipped, leave a piece
+/// of it on each side of the break.
+fn repeats(above: &str, below: &str) -> bool {
+    let (a, b) = (label_key(above), label_key(below));
+    !b.is_empty() && a.contains(&b)
+}
+
+/// Text cut inside brackets (`项目资金(万` + `元)`): more open than close.
+fn has_open_bracket(text: &str) -> bool {
+    let opens = text.chars().filter(|c| matches!(c, '(' | '（')).count();
+    let closes = text.chars().filter(|c| matches!(c, ')' | '）')).count();
+    opens > closes
+}
+
+/// Labels printed in a cell merged down over several rows.
+fn heads_merged_rows(text: &str) -> bool {
+    let key = labels::header_key(text);
+    [labels::项目资金, labels::年度总体目标, labels::绩效指标].contains(&key.as_str())
 }
 
 /// A complete 一级/二级 label: it ends with 指标.
@@ -366,6 +466,17 @@ mod tests {
         let forms = rows_to_form_rows(&text_to_rows(dump));
         assert_eq!(forms[0].rows.len(), 3);
         assert!(forms[0].repairs[0].contains("repeated header"));
+    }
+
+    #[test]
+    fn page_furniture() {
+        for t in ["第 1 页 共 3 页", "第9页共10页", "- 2 -", "3/10", "12", "第 1 页，共 11 页"]
+        {
+            assert!(is_page_furniture(t), "{t}");
+        }
+        for t in ["指标", "社会效益", "2024年度", "1.00(项)"] {
+            assert!(!is_page_furniture(t), "{t}");
+        }
     }
 
     #[test]
