@@ -24,6 +24,7 @@ lint:
 # Rewrite golden/ from the current output (review the diff before committing).
 golden-bless: build
 	$(BIN) golden bless samples golden
+	$(BIN) audit samples/putuo-2024.txt > golden/putuo-2024.audit.txt
 
 bench: build
 	bash bench/run.sh

@@ -6,5 +6,7 @@ mod macros;
 mod util;
 
 mod cli;
+mod corpus;
 mod golden;
-mod putuo;
+mod hostile;
+pub mod putuo;

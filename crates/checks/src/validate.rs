@@ -45,10 +45,12 @@ fn missing(path: &str, severity: Severity, checks: &mut Vec<Check>) {
 /// `missing_field`. Errors for what identifies and sums up a form
 /// (project_name, the funds total row, the indicators, total_score): without
 /// them the record says nothing. Warnings for single cells every form prints
-/// (the total row's amounts, rate, weight and score; total_weight; grade; an
+/// (the total row's amounts, rate, weight and score; total_weight; an
 /// indicator's weight and score): the dump of 02 lost its whole 得分 column,
 /// so a lost cell is a reading gap, not a fault of the form. Goals, department
-/// and implementer are not checked: 05 has no goal cells at all.
+/// and implementer are not checked: 05 has no goal cells at all. Nor is the
+/// grade: the national 财政部 template prints no 评分等级 row (the rescored
+/// grade still gives one).
 fn missing_fields(record: &FormRecord, checks: &mut Vec<Check>) {
     use Severity::{Error, Warning};
     if record.project_name.as_deref().is_none_or(|s| s.trim().is_empty()) {
@@ -84,9 +86,6 @@ fn missing_fields(record: &FormRecord, checks: &mut Vec<Check>) {
     }
     if record.total_score.is_none() {
         missing("total_score", Error, checks);
-    }
-    if record.grade.as_deref().is_none_or(|s| s.trim().is_empty()) {
-        missing("grade", Warning, checks);
     }
 }
 
@@ -574,6 +573,14 @@ mod tests {
         assert_eq!(found(&r), one(CheckCode::Grade, Severity::Error, "grade"));
         assert_eq!(run(&r)[0].message, "total 99.00 earns 优, form says 良");
         r.grade = Some("优秀".into());
+        assert_eq!(run(&r), []);
+    }
+
+    #[test]
+    fn a_form_without_grade_row_is_not_missing_anything() {
+        // The national template prints 总分 but no 评分等级 row.
+        let mut r = form();
+        r.grade = None;
         assert_eq!(run(&r), []);
     }
 

@@ -68,8 +68,13 @@ pub fn is_input(path: &Path) -> bool {
 pub fn load(path: &Path) -> Result<Loaded> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let sha256 = hex(&Sha256::digest(&bytes));
+    let named_pdf =
+        path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if looks_like_pdf(&bytes) {
         return load_pdf(path, &bytes, sha256);
+    }
+    if named_pdf {
+        bail!("{}: not a PDF: no %PDF- header in its {} bytes", path.display(), bytes.len());
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
