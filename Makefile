@@ -1,6 +1,6 @@
 # jixiao: the two set-up commands are `make run` and `make test`.
 CARGO ?= cargo
-BIN := target/release/jixiao
+BIN := $(or $(CARGO_TARGET_DIR),target)/release/jixiao
 
 .PHONY: run test build lint golden-bless bench clean
 
