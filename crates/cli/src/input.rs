@@ -88,6 +88,22 @@ pub fn load(path: &Path) -> Result<Loaded> {
     })
 }
 
+/// The grid builder's intermediates of every page of a PDF (None for text
+/// input, which has no geometry).
+pub fn grid_debug(path: &Path) -> Result<Option<serde_json::Value>> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    if !looks_like_pdf(&bytes) {
+        return Ok(None);
+    }
+    let pages = jixiao_layout::pdf_to_debug(
+        &bytes,
+        &jixiao_layout::pdf::PdfSettings::default(),
+        &jixiao_layout::grid::LatticeSettings::default(),
+    )
+    .with_context(|| path.display().to_string())?;
+    Ok(Some(serde_json::to_value(pages)?))
+}
+
 fn looks_like_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     head.windows(5).any(|w| w == b"%PDF-")

@@ -137,7 +137,8 @@ fn cmd_tables(path: &Path, debug: bool) -> Result<ExitCode> {
     if debug {
         let loaded = input::load(path)?;
         v["debug"] = serde_json::json!({ "rows": loaded.rows, "warnings": loaded.warnings,
-            "repairs": x.forms.iter().map(|f| &f.repairs).collect::<Vec<_>>() });
+            "repairs": x.forms.iter().map(|f| &f.repairs).collect::<Vec<_>>(),
+            "pages": input::grid_debug(path)? });
     }
     writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(&v)?)?;
     Ok(ExitCode::SUCCESS)

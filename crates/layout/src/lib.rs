@@ -9,10 +9,17 @@
 //!   origin at the top left of the page.
 //! - [`Row`] and [`Cell`]: the seam every front end produces. Nothing after
 //!   layout knows which front end ran.
+//! - [`pdf_to_rows`]: the PDF front end, in four module families:
+//!   [`pdf`] (lopdf loading, page tree, /Rotate, CropBox, limits),
+//!   [`content`] (the content-stream interpreter writing into a sink),
+//!   [`font`] (encodings, ToUnicode, predefined CJK CMaps, embedded cmaps)
+//!   and [`grid`] (rulings and glyphs → rows: lattice, stream fallback).
 //! - [`text::text_to_rows`]: the text front end.
 //!
 //! This crate does not know forms: it never looks at what a cell says, beyond
-//! telling title lines from table rows.
+//! telling title lines from table rows. It does not render, run Type 3 glyph
+//! procedures, OCR image-only pages (they are reported as having no text
+//! layer) or honour clipping paths.
 //!
 //! # Example
 //! ```
@@ -73,6 +80,17 @@ pub fn pdf_to_rows(
         }
     }
     Ok(doc)
+}
+
+/// Every intermediate of the grid builder for every page (merged rulings,
+/// intersections, cells, tables, assigned text), for `jixiao tables --debug`.
+pub fn pdf_to_debug(
+    bytes: &[u8],
+    pdf_settings: &pdf::PdfSettings,
+    lattice: &grid::LatticeSettings,
+) -> Result<Vec<grid::GridDebug>, Error> {
+    let pages = pdf::pdf_to_pages(bytes, pdf_settings)?;
+    Ok(pages.iter().map(|p| grid::page_to_debug(p, lattice)).collect())
 }
 
 fn has_text(page: &Page) -> bool {
