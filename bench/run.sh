@@ -57,7 +57,7 @@ PY
 {
   echo "# bench run $stamp"
   echo
-  echo "Corpus: the $(ls samples/*.pdf | wc -l) PDFs of samples/ with a text layer, each $COPIES times"
+  echo "Corpus: the $((files / COPIES)) PDFs of samples/ with a text layer, each $COPIES times"
   echo "($files files, $pages pages); $RUNS runs each, median time, peak RSS of the process."
   echo
   echo "$summary"
@@ -78,7 +78,7 @@ PY
   echo '```'
   "$BIN" --version
   rustc --version
-  if command -v pdftotext >/dev/null; then pdftotext -v 2>&1 | head -1; fi
+  if command -v pdftotext >/dev/null; then pdftotext -v 2>&1 | sed -n 1p; fi
   echo '```'
 } > "$out/README.md"
 cat "$out/README.md"
