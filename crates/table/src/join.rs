@@ -35,6 +35,8 @@ pub(crate) struct FormRows {
     /// row above them: candidates for text that overflowed a cell at the
     /// bottom of a page.
     overflow: Vec<(usize, Row)>,
+    /// The unit of a `单位：万元` line above the table, if any.
+    pub unit: Option<String>,
 }
 
 /// Splits a document's rows into forms. A form starts at a title line
@@ -44,9 +46,11 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
     let mut cur = FormRows::default();
     let mut titles: Vec<String> = Vec::new();
     for row in rows {
-        match row.kind {
+        let kind =
+            if is_line_in_a_cell(row, cur.rows.is_empty()) { RowKind::Text } else { row.kind };
+        match kind {
             RowKind::Text => {
-                let t = normalize(row.cells.first().map(|c| c.text.as_str()).unwrap_or(""));
+                let t = normalize(row.filled().next().map(|c| c.text.as_str()).unwrap_or(""));
                 if t.contains(labels::自评表) {
                     if !cur.rows.is_empty() {
                         forms.push(finish(std::mem::take(&mut cur), &mut titles));
@@ -55,6 +59,9 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
                 } else if cur.rows.is_empty() {
                     if let Some(y) = year_of(&t) {
                         cur.year = Some(y);
+                    }
+                    if let Some(u) = unit_line(&t) {
+                        cur.unit = Some(u);
                     }
                 } else {
                     cur.overflow.push((cur.rows.len() - 1, row.clone()));
@@ -161,6 +168,28 @@ pub(crate) fn is_page_furniture(text: &str) -> bool {
         .is_some_and(digits_only);
     let slashed = t.split_once('/').is_some_and(|(a, b)| digits_only(a) && digits_only(b));
     page_word || dashed || slashed || digits_only(&t)
+}
+
+/// A table row that is really a title, year or unit line: some producers
+/// draw them inside the table's frame. Only a row with one filled cell, and
+/// only before the form's table starts, or a title anywhere.
+fn is_line_in_a_cell(row: &Row, before_table: bool) -> bool {
+    if row.kind != RowKind::Table || row.filled().count() != 1 {
+        return false;
+    }
+    let t = normalize(&row.filled().next().map(|c| c.text.clone()).unwrap_or_default());
+    let title = t.contains(labels::自评表) && !t.contains("项目名称");
+    title || before_table && (year_of(&t).is_some() || unit_line(&t).is_some())
+}
+
+/// The unit of a `单位：万元` / `金额单位：元` line.
+fn unit_line(text: &str) -> Option<String> {
+    let key: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let at = key.find("单位")?;
+    let rest = key[at + "单位".len()..].trim_start_matches([':', '：']);
+    let unit: String =
+        rest.chars().take_while(|c| !matches!(c, ')' | '）' | ',' | '，' | ';' | '；')).collect();
+    (!unit.is_empty() && unit.chars().count() <= 4).then_some(unit)
 }
 
 fn first_key(row: &Row) -> Option<String> {
@@ -466,6 +495,23 @@ mod tests {
         let forms = rows_to_form_rows(&text_to_rows(dump));
         assert_eq!(forms[0].rows.len(), 3);
         assert!(forms[0].repairs[0].contains("repeated header"));
+    }
+
+    #[test]
+    fn unit_lines() {
+        assert_eq!(unit_line("单位：万元").as_deref(), Some("万元"));
+        assert_eq!(unit_line("（金额单位: 元）").as_deref(), Some("元"));
+        assert_eq!(unit_line("实施单位"), None);
+    }
+
+    #[test]
+    fn title_drawn_inside_the_table_is_a_title() {
+        let forms = rows_to_form_rows(&text_to_rows(
+            "财政项目支出绩效自评表\t\t\n(2023年度)\t\t\n项目名称\tX\n",
+        ));
+        assert_eq!(forms[0].title.as_deref(), Some("财政项目支出绩效自评表"));
+        assert_eq!(forms[0].year, Some(2023));
+        assert_eq!(forms[0].rows.len(), 1);
     }
 
     #[test]

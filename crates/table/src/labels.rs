@@ -19,7 +19,7 @@ pub const 实际完成情况: &str = "实际完成情况";
 /// 总分: total score row.
 pub const 总分: &str = "总分";
 /// 评分等级 / 自评等级: grade row.
-pub const 评分等级: &[&str] = &["评分等级", "自评等级", "等级"];
+pub const 评分等级: &[&str] = &["评分等级", "自评等级", "评价等级", "绩效等级", "等级"];
 /// 绩效指标: the national template's leftmost merged column.
 pub const 绩效指标: &str = "绩效指标";
 /// 指标: every complete level label (一级/二级指标) ends with it.

@@ -33,6 +33,9 @@ fn form_rows_to_form(fr: FormRows) -> Form {
     for block in blocks {
         apply_block(&mut form, block);
     }
+    if form.fund_unit.is_none() {
+        form.fund_unit = fr.unit;
+    }
     if let Some(e) = leftover {
         form.repairs.push(format!("rows from {} on could not be read ({:?})", e.pos + 1, e.kind));
     }
