@@ -77,12 +77,23 @@ fn extract_all(files: &[PathBuf], progress: bool) -> Vec<(PathBuf, Result<Extrac
         .collect()
 }
 
+/// Reports failed files (and files read with warnings) on stderr; returns
+/// how many failed.
 fn report_failures(results: &[(PathBuf, Result<Extracted>)]) -> usize {
     let mut failed = 0;
-    for (_, r) in results {
-        if let Err(e) = r {
-            eprintln!("jixiao: {e:#}");
-            failed += 1;
+    for (path, r) in results {
+        match r {
+            Err(e) => {
+                eprintln!("jixiao: {e:#}");
+                failed += 1;
+            }
+            Ok(x) if !x.warnings.is_empty() => eprintln!(
+                "jixiao: {}: read with {} warning(s), first: {} (all in source.warnings)",
+                path.display(),
+                x.warnings.len(),
+                x.warnings[0]
+            ),
+            Ok(_) => {}
         }
     }
     failed

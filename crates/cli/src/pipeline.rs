@@ -20,6 +20,8 @@ pub struct Extracted {
     pub audits: Vec<Audit>,
     /// The file's SHA-256.
     pub sha256: String,
+    /// What the reader recovered from, each naming its page.
+    pub warnings: Vec<String>,
 }
 
 impl Extracted {
@@ -40,7 +42,7 @@ impl Extracted {
 /// Extracts every form of one file. A file with no form is an error: an
 /// empty success would hide a layout we cannot read.
 pub fn extract(path: &Path) -> Result<Extracted> {
-    let Loaded { rows, sha256, has_pages, warnings: _ } = load(path)?;
+    let Loaded { rows, sha256, has_pages, warnings } = load(path)?;
     let forms = rows_to_forms(&rows);
     if forms.is_empty() {
         bail!("{}: no 绩效自评表 form found (no 项目名称 row or table)", path.display());
@@ -53,9 +55,26 @@ pub fn extract(path: &Path) -> Result<Extracted> {
             file: path.display().to_string(),
             sha256: sha256.clone(),
             pages: if has_pages { form.pages.clone() } else { Vec::new() },
+            warnings: warnings_for(&warnings, &form.pages),
         });
         audits.push(audit(&record));
         records.push(record);
     }
-    Ok(Extracted { forms, records, audits, sha256 })
+    Ok(Extracted { forms, records, audits, sha256, warnings })
+}
+
+/// The reader's warnings that concern a form: those of its pages, and those
+/// of the first page (where document-level warnings go) for every form.
+fn warnings_for(warnings: &[String], pages: &[u32]) -> Vec<String> {
+    warnings
+        .iter()
+        .filter(|w| {
+            let page: Option<u32> = w
+                .strip_prefix("page ")
+                .and_then(|r| r.split(':').next())
+                .and_then(|n| n.parse().ok());
+            page.is_none_or(|p| p == 1 || pages.contains(&p))
+        })
+        .cloned()
+        .collect()
 }

@@ -72,7 +72,14 @@ pub fn pdf_to_rows(
     }
     let mut doc = Document { pages: pages.len(), ..Document::default() };
     for page in &pages {
-        doc.warnings.extend(page.warnings.iter().map(|w| format!("page {}: {w}", page.number)));
+        let prefix = format!("page {}: ", page.number);
+        doc.warnings.extend(page.warnings.iter().map(|w| {
+            if w.starts_with("page ") {
+                w.clone()
+            } else {
+                format!("{prefix}{w}")
+            }
+        }));
         if has_text(page) {
             doc.rows.extend(grid::page_to_rows(page, lattice));
         } else {

@@ -16,6 +16,11 @@ pub struct Source {
     /// has no pages).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<u32>,
+    /// What the reader recovered from while reading this form's pages (a
+    /// damaged file, an unreadable font or object), each naming its page.
+    /// Absent when there was nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Which kind of form.

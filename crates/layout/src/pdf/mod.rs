@@ -56,6 +56,83 @@ const FALLBACK_MEDIA_BOX: [f64; 4] = [0.0, 0.0, 612.0, 792.0];
 /// are a few levels deep; a cycle must not loop).
 const MAX_PAGE_TREE_DEPTH: usize = 64;
 
+/// The bytes with a catalog and trailer appended, pointing at the page tree
+/// root found by scanning (a `/Type /Pages` object without `/Parent`), for
+/// files whose own catalog or trailer was cut off. None when the file has
+/// a catalog or no page tree.
+fn with_synthetic_catalog(bytes: &[u8]) -> Option<Vec<u8>> {
+    let objects = scan_object_headers(bytes);
+    if objects.iter().any(|o| has_type(bytes, o, b"/Catalog")) {
+        return None;
+    }
+    let root = objects
+        .iter()
+        .find(|o| has_type(bytes, o, b"/Pages") && find(&bytes[o.1..o.2], b"/Parent").is_none())?
+        .0;
+    let next = objects.iter().map(|(n, _, _)| *n).max()? + 1;
+    let mut out = bytes.to_vec();
+    out.extend_from_slice(
+        format!(
+            "\n{next} 0 obj\n<< /Type /Catalog /Pages {root} 0 R >>\nendobj\ntrailer\n<< /Root {next} 0 R /Size {} >>\n%%EOF\n",
+            next + 1
+        )
+        .as_bytes(),
+    );
+    Some(out)
+}
+
+/// `(object number, body start, body end)` of every `N G obj` header; the
+/// body runs to `endobj` or the next header (a cut file may lack `endobj`).
+fn scan_object_headers(bytes: &[u8]) -> Vec<(u32, usize, usize)> {
+    let mut heads = Vec::new();
+    let mut i = 0;
+    while let Some(at) = find(&bytes[i..], b" obj") {
+        let end = i + at;
+        let mut j = end;
+        let mut fields = Vec::new();
+        for _ in 0..2 {
+            let stop = j;
+            while j > 0 && bytes[j - 1].is_ascii_digit() {
+                j -= 1;
+            }
+            fields.push(
+                std::str::from_utf8(&bytes[j..stop]).ok().and_then(|t| t.parse::<u32>().ok()),
+            );
+            if j == 0 || bytes[j - 1] != b' ' {
+                break;
+            }
+            j -= 1;
+        }
+        if let [Some(_generation), Some(number)] = fields[..] {
+            heads.push((number, end + 4));
+        }
+        i = end + 4;
+    }
+    let ends: Vec<usize> = heads.iter().skip(1).map(|h| h.1).chain([bytes.len()]).collect();
+    heads
+        .iter()
+        .zip(ends)
+        .map(|(&(n, start), next)| {
+            let end = find(&bytes[start..next], b"endobj").map_or(next, |e| start + e);
+            (n, start, end)
+        })
+        .collect()
+}
+
+/// Whether an object's body says `/Type /KIND` (and not a longer name).
+fn has_type(bytes: &[u8], &(_, start, end): &(u32, usize, usize), kind: &[u8]) -> bool {
+    let body = &bytes[start..end];
+    find(body, b"/Type").is_some_and(|at| {
+        let rest = &body[at + b"/Type".len()..];
+        let rest = &rest[rest.iter().take_while(|c| c.is_ascii_whitespace()).count()..];
+        rest.starts_with(kind) && !rest.get(kind.len()).is_some_and(u8::is_ascii_alphanumeric)
+    })
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
 /// Reads every page of a PDF: glyphs, rulings, images and warnings.
 ///
 /// # Errors
@@ -67,8 +144,20 @@ pub fn pdf_to_pages(bytes: &[u8], settings: &PdfSettings) -> Result<Vec<Page>, E
         max_decompressed_size: Some(settings.max_decompressed_size),
         ..LoadOptions::default()
     };
-    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem_with_options(bytes, options)))
-        .map_err(|_| Error::Load("the PDF parser panicked on this input".into()))?;
+    let load = |b: &[u8]| {
+        catch_unwind(AssertUnwindSafe(|| Document::load_mem_with_options(b, options.clone())))
+            .map_err(|_| Error::Load("the PDF parser panicked on this input".into()))
+    };
+    let mut loaded = load(bytes)?;
+    let mut recovered = false;
+    if let (Err(_), Some(patched)) = (&loaded, with_synthetic_catalog(bytes)) {
+        // A file cut off before its catalog (a truncated download) still
+        // holds its first pages: give it a catalog over the page tree found.
+        if let Ok(Ok(doc)) = load(&patched) {
+            loaded = Ok(doc);
+            recovered = true;
+        }
+    }
     let doc = match loaded {
         Ok(doc) => doc,
         Err(lopdf::Error::InvalidPassword) | Err(lopdf::Error::Decryption(_)) => {
@@ -115,6 +204,14 @@ pub fn pdf_to_pages(bytes: &[u8], settings: &PdfSettings) -> Result<Vec<Page>, E
                 page_ids.len(),
                 settings.max_pages
             ));
+        }
+    }
+    if recovered {
+        if let Some(first) = pages.first_mut() {
+            first.warnings.insert(
+                0,
+                "damaged file: no catalog or trailer (cut off?); pages read from the page tree found by scanning".into(),
+            );
         }
     }
     Ok(pages)
