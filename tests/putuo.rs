@@ -82,3 +82,24 @@ fn putuo_2024_repairs_are_reported_as_checks() {
     assert!(has(22, "\"服务对象\" + \"满意度指标\""), "{repaired:#?}");
     assert!(has(2, "dropped repeated title line"), "{repaired:#?}");
 }
+
+/// Every other text sample with a truth file equals it, field by field.
+#[test]
+fn other_text_samples_equal_truth() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(crate::util::root().join("samples")).unwrap() {
+        let path = entry.unwrap().path();
+        let is_txt = path.extension().is_some_and(|e| e == "txt");
+        let truth = path.with_extension("truth.json");
+        if !is_txt || !truth.exists() || path.ends_with("putuo-2024.txt") {
+            continue;
+        }
+        let out = jixiao(&["extract", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let truth: Value = serde_json::from_str(&std::fs::read_to_string(&truth).unwrap()).unwrap();
+        eqnice!("", differences(&truth, &got).join("\n"));
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

@@ -53,8 +53,17 @@ fn missing(path: &str, severity: Severity, checks: &mut Vec<Check>) {
 /// grade still gives one).
 fn missing_fields(record: &FormRecord, checks: &mut Vec<Check>) {
     use Severity::{Error, Warning};
-    if record.project_name.as_deref().is_none_or(|s| s.trim().is_empty()) {
-        missing("project_name", Error, checks);
+    // A department-wide form (部门整体) names its department, not a project.
+    let named = match record.kind {
+        jixiao_record::FormKind::Project => record.project_name.as_deref(),
+        jixiao_record::FormKind::Department => record.department.as_deref(),
+    };
+    if named.is_none_or(|s| s.trim().is_empty()) {
+        let field = match record.kind {
+            jixiao_record::FormKind::Project => "project_name",
+            jixiao_record::FormKind::Department => "department",
+        };
+        missing(field, Error, checks);
     }
     match rescore::total_fund(record) {
         None => missing("funds", Error, checks),

@@ -71,12 +71,12 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
             // cell); a blank line of tabs in a text dump says nothing.
             RowKind::Table if row.is_blank() && row.bbox.is_none() => {}
             RowKind::Table => {
-                let starts_form =
-                    first_key(row).is_some_and(|k| labels::is_label(&k, labels::项目名称));
+                let starts_form = first_key(row).is_some_and(|k| labels::starts_form(&k));
                 if starts_form
-                    && cur.rows.iter().any(|r| {
-                        first_key(r).is_some_and(|k| labels::is_label(&k, labels::项目名称))
-                    })
+                    && cur
+                        .rows
+                        .iter()
+                        .any(|r| first_key(r).is_some_and(|k| labels::starts_form(&k)))
                 {
                     forms.push(finish(std::mem::take(&mut cur), &mut titles));
                 }
@@ -302,10 +302,9 @@ fn is_repeated_header(before: &[Row], row: &Row) -> bool {
 fn starts_block(row: &Row) -> bool {
     let Some(k) = first_key(row) else { return false };
     let key = crate::labels::header_key(&k);
-    [labels::项目资金, labels::年度总体目标, labels::总分, labels::绩效指标, "一级指标"]
-        .iter()
-        .any(|l| key == *l)
-        || labels::is_label(&k, labels::项目名称)
+    [labels::年度总体目标, labels::总分, labels::绩效指标, "一级指标"].iter().any(|l| key == *l)
+        || labels::is_funds_label(&key)
+        || labels::starts_form(&k)
         || labels::is_label(&k, labels::主管部门)
         || labels::is_label(&k, labels::评分等级)
 }
@@ -429,7 +428,8 @@ fn level_label_columns(rows: &[Row]) -> Vec<usize> {
 /// label.
 fn starts_block_label(text: &str) -> bool {
     let key = labels::header_key(text);
-    [labels::项目资金, labels::年度总体目标, labels::总分, labels::绩效指标].contains(&key.as_str())
+    labels::is_funds_label(&key)
+        || [labels::年度总体目标, labels::总分, labels::绩效指标].contains(&key.as_str())
         || labels::role_of(labels::INDICATOR_COLUMNS, text).is_some()
 }
 
@@ -451,7 +451,7 @@ fn has_open_bracket(text: &str) -> bool {
 /// Labels printed in a cell merged down over several rows.
 fn heads_merged_rows(text: &str) -> bool {
     let key = labels::header_key(text);
-    [labels::项目资金, labels::年度总体目标, labels::绩效指标].contains(&key.as_str())
+    labels::is_funds_label(&key) || [labels::年度总体目标, labels::绩效指标].contains(&key.as_str())
 }
 
 /// A complete 一级/二级 label: it ends with 指标.

@@ -8,8 +8,12 @@ pub const 项目名称: &[&str] = &["项目名称"];
 pub const 主管部门: &[&str] = &["主管部门", "主管部门（单位）", "主管部门(单位)"];
 /// 实施单位: the implementing unit.
 pub const 实施单位: &[&str] = &["实施单位"];
-/// 项目资金: the funds block label (the unit follows in brackets).
-pub const 项目资金: &str = "项目资金";
+/// 项目资金: the funds block label (the unit follows in brackets);
+/// department forms say 年度预算资金.
+pub const 项目资金: &[&str] = &["项目资金", "年度预算资金", "部门预算资金", "预算资金"];
+/// 部门名称: what names a department-wide form (部门整体支出绩效自评表).
+pub const 部门名称: &[&str] =
+    &["部门名称", "单位名称", "部门（单位）名称", "部门(单位)名称", "部门（单位）", "预算单位"];
 /// 年度总体目标: the goals block label.
 pub const 年度总体目标: &str = "年度总体目标";
 /// 预期目标: expected goal column.
@@ -112,6 +116,17 @@ pub fn role_of<R: Copy>(table: &[(R, &[&str])], text: &str) -> Option<R> {
         return None;
     }
     table.iter().find(|(_, names)| names.iter().any(|n| key.starts_with(n))).map(|(r, _)| *r)
+}
+
+/// True for the label of the funds block.
+pub fn is_funds_label(key: &str) -> bool {
+    项目资金.contains(&key)
+}
+
+/// True for a label that opens a form: 项目名称, or a department form's
+/// 部门名称.
+pub fn starts_form(text: &str) -> bool {
+    is_label(text, 项目名称) || is_label(text, 部门名称)
 }
 
 /// True when `text` is one of `names` once normalised.

@@ -82,7 +82,7 @@ fn any_row(i: Rows<'_>) -> PResult<'_, &Row> {
 fn header_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "项目名称/主管部门", |r| {
         opening_label(r).is_some_and(|k| {
-            is_label(&k, labels::项目名称)
+            labels::starts_form(&k)
                 || is_label(&k, labels::主管部门)
                 || is_label(&k, labels::实施单位)
         })
@@ -90,14 +90,18 @@ fn header_row(i: Rows<'_>) -> PResult<'_, &Row> {
 }
 
 fn funds_header(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, labels::项目资金, |r| opening_label(r).is_some_and(|k| k == labels::项目资金))
+    row_if(i, "项目资金", |r| opening_label(r).is_some_and(|k| labels::is_funds_label(&k)))
 }
 
-/// A row of the funds block: a label and at least one amount, opening no
-/// other block.
+/// A row of the funds block: a label and at least one amount, or a
+/// sub-heading (按收入性质分：) of at most two label cells; opening no other
+/// block.
 fn fund_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    let subheading = |r: &Row| {
+        r.filled().count() <= 2 && r.filled().all(|c| cell_kind(&c.text) == CellKind::Text)
+    };
     match i.first() {
-        Some(r) if !opens_block(r) && has_amount(r) => Ok((i.take_from(1), r)),
+        Some(r) if !opens_block(r) && (has_amount(r) || subheading(r)) => Ok((i.take_from(1), r)),
         _ => Err(nom::Err::Error(RowError::at(&i, ParseErrorKind::ExpectedAmount))),
     }
 }
@@ -170,10 +174,11 @@ fn grade_row(i: Rows<'_>) -> PResult<'_, &Row> {
 /// True when the row opens one of the blocks (so it ends the one before).
 pub(crate) fn opens_block(r: &Row) -> bool {
     let Some(k) = opening_label(r) else { return false };
-    is_label(&k, labels::项目名称)
+    labels::starts_form(&k)
         || is_label(&k, labels::主管部门)
         || is_label(&k, labels::评分等级)
-        || [labels::项目资金, labels::年度总体目标, labels::总分].contains(&k.as_str())
+        || labels::is_funds_label(&k)
+        || [labels::年度总体目标, labels::总分].contains(&k.as_str())
         || is_indicator_header(r)
 }
 
@@ -225,9 +230,10 @@ mod tests {
     }
 
     #[test]
-    fn fund_row_needs_an_amount() {
-        let rows = text_to_rows("\t年度资金总额:\t-\n");
+    fn fund_row_needs_an_amount_or_is_a_subheading() {
+        let rows = text_to_rows("\t年度资金总额:\t-\t-\t-\n\t按收入性质分：\n");
         assert!(fund_row(Rows::new(&rows)).is_err());
+        assert!(fund_row(Rows::new(&rows[1..])).is_ok());
     }
 
     #[test]

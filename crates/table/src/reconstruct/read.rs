@@ -49,7 +49,7 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
         let key = header_key(&c.text);
         let slot = if is_label(&key, labels::项目名称) {
             &mut form.project_name
-        } else if is_label(&key, labels::主管部门) {
+        } else if is_label(&key, labels::主管部门) || is_label(&key, labels::部门名称) {
             &mut form.department
         } else if is_label(&key, labels::实施单位) {
             &mut form.implementer
@@ -65,7 +65,7 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
 
 fn is_any_header_label(text: &str) -> bool {
     let key = header_key(text);
-    is_label(&key, labels::项目名称)
+    labels::starts_form(&key)
         || is_label(&key, labels::主管部门)
         || is_label(&key, labels::实施单位)
 }
@@ -107,7 +107,7 @@ const CANONICAL_FUND_ORDER: [FundColumn; 6] = [
 fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
     let cells: Vec<&Cell> = row.filled().collect();
     let label_at = cells.iter().position(|c| {
-        cell_kind(&c.text) == CellKind::Text && header_key(&c.text) != labels::项目资金
+        cell_kind(&c.text) == CellKind::Text && !labels::is_funds_label(&header_key(&c.text))
     })?;
     let values: Vec<&Cell> = cells[label_at + 1..]
         .iter()
@@ -116,6 +116,9 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
             matches!(cell_kind(&c.text), CellKind::Amount | CellKind::Dash | CellKind::Measure)
         })
         .collect();
+    if values.is_empty() {
+        return None;
+    }
     let assigned = assign_fund_values(&values, roles);
     let mut fund = FundRow { label: normalize(&cells[label_at].text), ..FundRow::default() };
     for (role, cell) in assigned {
