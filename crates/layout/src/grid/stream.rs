@@ -24,7 +24,10 @@
 use serde::Serialize;
 
 use super::text::{font_size, glyphs_to_lines, line_to_text, median_font_size};
-use crate::geometry::{merge_intervals, overlap, slot_of, subtract_intervals, union_all};
+use crate::geometry::{
+    centred_boundaries, cluster_by_key, cluster_means, merge_intervals, overlap, slot_of,
+    subtract_intervals, union_all,
+};
 use crate::{BBox, Glyph, Orientation, Ruling};
 
 /// A horizontal gap wider than this fraction of the font size separates two
@@ -51,9 +54,24 @@ pub const STREAM_CROSS_TOLERANCE: f64 = 1.0;
 /// real gap between them, however narrow, is a column boundary (text of
 /// neighbouring cells never touches). PDF points.
 pub const STREAM_COLUMN_JOIN: f64 = 0.0;
-/// Blocks whose y-projections are this close or overlap share a row. PDF
-/// points.
-pub const STREAM_ROW_JOIN: f64 = 0.0;
+/// Blocks whose y-projections overlap by more than this share a row: the
+/// centred text of a cell merged over two rows may reach a hair into the
+/// row above. PDF points (negative: an overlap is needed).
+pub const STREAM_ROW_JOIN: f64 = -STREAM_CROSS_TOLERANCE;
+/// Texts centred in one cell agree on their centre to within this (their
+/// positions are computed by the producer, not measured). PDF points.
+pub const STREAM_CENTRE_TOLERANCE: f64 = 0.5;
+/// A cell is widened over empty neighbouring slots only to a span that
+/// centres its text to within this. PDF points.
+pub const STREAM_SPAN_TOLERANCE: f64 = 1.0;
+/// Text extents that differ by more than this are different widths (or
+/// heights): texts of different widths sharing a centre show a centred
+/// column, not a left-aligned one. PDF points.
+pub const STREAM_EXTENT_TOLERANCE: f64 = 1.0;
+/// A region needs at least this many centred columns to fix its own outer
+/// edges; other regions take the page's best region's edges (tables on one
+/// page share the print margins).
+pub const STREAM_MIN_CENTRED_COLUMNS: usize = 2;
 /// Space left between the outermost text and the synthetic table border.
 /// PDF points.
 pub const STREAM_TABLE_PADDING: f64 = 2.0;
@@ -167,9 +185,22 @@ pub fn words_to_regions(words: &[Word]) -> Vec<Vec<usize>> {
 struct Block {
     c0: usize,
     c1: usize,
+    r0: usize,
+    r1: usize,
+    x0: f64,
+    x1: f64,
     top: f64,
     bottom: f64,
     size: f64,
+}
+
+impl Block {
+    fn cx(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+    fn cy(&self) -> f64 {
+        (self.top + self.bottom) / 2.0
+    }
 }
 
 /// Column boundaries of a region, from the x-projection of its non-spanning
@@ -233,20 +264,34 @@ fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64]) -> Vec<Blo
             Some((slot_of(columns, w.bbox.x0)?, slot_of(columns, w.bbox.x1)?, w))
         })
         .collect();
-    placed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.bbox.top.total_cmp(&b.2.bbox.top)));
+    placed.sort_by(|a, b| a.2.bbox.top.total_cmp(&b.2.bbox.top));
     let mut blocks: Vec<Block> = Vec::new();
     for (c0, c1, w) in placed {
-        match blocks.last_mut() {
-            Some(b)
-                if (b.c0, b.c1) == (c0, c1)
-                    && w.bbox.top - b.bottom
-                        <= STREAM_BLOCK_GAP_RATIO * b.size.max(w.font_size) =>
-            {
+        // The line continues the lowest block above it in the same columns,
+        // or, left-aligned under it, in part of them (the short last line of
+        // a wrapped cell).
+        let joins = |b: &Block| {
+            let inside = (b.c0, b.c1) == (c0, c1)
+                || (b.c0 == c0
+                    && c1 <= b.c1
+                    && (w.bbox.x0 - b.x0).abs() <= STREAM_CENTRE_TOLERANCE);
+            inside
+                && w.bbox.top >= b.top
+                && w.bbox.top - b.bottom <= STREAM_BLOCK_GAP_RATIO * b.size.max(w.font_size)
+        };
+        match blocks.iter_mut().rev().find(|b| joins(b)) {
+            Some(b) => {
                 b.bottom = b.bottom.max(w.bbox.bottom);
+                b.x0 = b.x0.min(w.bbox.x0);
+                b.x1 = b.x1.max(w.bbox.x1);
             }
-            _ => blocks.push(Block {
+            None => blocks.push(Block {
                 c0,
                 c1,
+                r0: 0,
+                r1: 0,
+                x0: w.bbox.x0,
+                x1: w.bbox.x1,
                 top: w.bbox.top,
                 bottom: w.bbox.bottom,
                 size: w.font_size,
@@ -260,17 +305,15 @@ fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64]) -> Vec<Blo
 /// (a block spans rows when it overlaps two single-column blocks of a column
 /// outside its own range).
 fn blocks_to_rows(blocks: &[Block]) -> Vec<f64> {
+    // A block spans rows when it overlaps two blocks outside its columns
+    // that lie one above the other.
     let spans_rows = |b: &Block| {
-        let mut per_col: Vec<(usize, usize)> = Vec::new();
-        for o in blocks.iter().filter(|o| o.c0 == o.c1 && (o.c0 < b.c0 || o.c0 > b.c1)) {
-            if overlap(b.top, b.bottom, o.top, o.bottom) > 0.0 {
-                match per_col.iter_mut().find(|(c, _)| *c == o.c0) {
-                    Some((_, n)) => *n += 1,
-                    None => per_col.push((o.c0, 1)),
-                }
-            }
-        }
-        per_col.iter().any(|&(_, n)| n >= 2)
+        let beside: Vec<&Block> = blocks
+            .iter()
+            .filter(|o| o.c1 < b.c0 || o.c0 > b.c1)
+            .filter(|o| overlap(b.top, b.bottom, o.top, o.bottom) > STREAM_CROSS_TOLERANCE)
+            .collect();
+        beside.iter().any(|o| beside.iter().any(|p| o.bottom < p.top))
     };
     let intervals: Vec<(f64, f64)> =
         blocks.iter().filter(|b| !spans_rows(b)).map(|b| (b.top, b.bottom)).collect();
@@ -290,9 +333,8 @@ fn blocks_to_rows(blocks: &[Block]) -> Vec<f64> {
     rows
 }
 
-/// Rulings on every boundary, broken where a block crosses it: a block
-/// crosses a row boundary it overlaps by more than
-/// [`STREAM_CROSS_TOLERANCE`], and a column boundary inside its column range.
+/// Rulings on every boundary, broken where a block's cell (its column and
+/// row range) crosses it, which leaves merged cells merged.
 fn blocks_to_rulings(blocks: &[Block], columns: &[f64], rows: &[f64], page: u32) -> Vec<Ruling> {
     let (Some(&left), Some(&right), Some(&top), Some(&bottom)) =
         (columns.first(), columns.last(), rows.first(), rows.last())
@@ -300,10 +342,10 @@ fn blocks_to_rulings(blocks: &[Block], columns: &[f64], rows: &[f64], page: u32)
         return Vec::new();
     };
     let mut out = Vec::new();
-    for &y in rows {
+    for (k, &y) in rows.iter().enumerate() {
         let holes: Vec<(f64, f64)> = blocks
             .iter()
-            .filter(|b| b.top + STREAM_CROSS_TOLERANCE < y && y < b.bottom - STREAM_CROSS_TOLERANCE)
+            .filter(|b| b.r0 < k && k <= b.r1)
             .map(|b| (columns[b.c0], columns[b.c1 + 1]))
             .collect();
         for (start, end) in subtract_intervals((left, right), &holes) {
@@ -314,11 +356,7 @@ fn blocks_to_rulings(blocks: &[Block], columns: &[f64], rows: &[f64], page: u32)
         let holes: Vec<(f64, f64)> = blocks
             .iter()
             .filter(|b| b.c0 < k && k <= b.c1)
-            .filter_map(|b| {
-                let r0 = slot_of(rows, b.top + STREAM_CROSS_TOLERANCE)?;
-                let r1 = slot_of(rows, b.bottom - STREAM_CROSS_TOLERANCE)?;
-                Some((rows[r0], rows[r1.max(r0) + 1]))
-            })
+            .map(|b| (rows[b.r0], rows[b.r1 + 1]))
             .collect();
         for (start, end) in subtract_intervals((top, bottom), &holes) {
             out.push(Ruling { orientation: Orientation::Vertical, pos: x, start, end, page });
@@ -327,18 +365,296 @@ fn blocks_to_rulings(blocks: &[Block], columns: &[f64], rows: &[f64], page: u32)
     out
 }
 
+/// The dominant centre of a slot's text extents `(lo, hi)`: centres
+/// clustered within [`STREAM_CENTRE_TOLERANCE`], the cluster with the most
+/// distinct extents (then the most members) of at least two members.
+/// Returns the centre and the members' indices.
+fn slot_centre(items: &[(f64, f64)]) -> Option<(f64, Vec<usize>)> {
+    let centres: Vec<f64> = items.iter().map(|(a, b)| (a + b) / 2.0).collect();
+    cluster_by_key(&centres, |c| *c, STREAM_CENTRE_TOLERANCE)
+        .into_iter()
+        .filter(|g| g.len() >= 2)
+        .map(|g| {
+            let extents: Vec<f64> = g.iter().map(|&i| items[i].1 - items[i].0).collect();
+            let distinct = cluster_means(&extents, STREAM_EXTENT_TOLERANCE).len();
+            (distinct, g)
+        })
+        .max_by(|a, b| (a.0, a.1.len()).cmp(&(b.0, b.1.len())))
+        .map(|(_, g)| (g.iter().map(|&i| centres[i]).sum::<f64>() / g.len() as f64, g))
+}
+
+/// Boundaries of slots (columns or rows) from the text inside each slot,
+/// assuming centred text (see [`centred_boundaries`]). `members_only`: the
+/// gaps come from the texts that agree on the slot's centre only (a cell
+/// merged over rows is not centred in the row its text sits in). Returns the
+/// boundaries and the number of centred slots.
+fn slots_to_boundaries(
+    items: &[Vec<(f64, f64)>],
+    spans: &[(usize, usize, f64)],
+    anchors: (Option<f64>, Option<f64>),
+    members_only: bool,
+) -> (Vec<f64>, usize) {
+    let solved: Vec<Option<(f64, Vec<usize>)>> = items.iter().map(|v| slot_centre(v)).collect();
+    let extent = |k: usize| {
+        let all: Vec<usize> = (0..items[k].len()).collect();
+        let used = match (&solved[k], members_only) {
+            (Some((_, m)), true) => m.clone(),
+            _ => all,
+        };
+        let lo = used.iter().map(|&i| items[k][i].0).fold(f64::INFINITY, f64::min);
+        let hi = used.iter().map(|&i| items[k][i].1).fold(f64::NEG_INFINITY, f64::max);
+        (lo, hi)
+    };
+    let extents: Vec<(f64, f64)> = (0..items.len()).map(extent).collect();
+    let gaps: Vec<(f64, f64)> = (0..=items.len())
+        .map(|i| {
+            let a = if i == 0 { f64::NEG_INFINITY } else { extents[i - 1].1 };
+            let b = extents.get(i).map_or(f64::INFINITY, |e| e.0);
+            (a.min(b), a.max(b))
+        })
+        .collect();
+    let centres: Vec<Option<f64>> = solved.iter().map(|s| s.as_ref().map(|(c, _)| *c)).collect();
+    let n_centred = centres.iter().flatten().count();
+    (centred_boundaries(&gaps, &centres, spans, anchors), n_centred)
+}
+
+/// Keeps refined boundaries only when they ascend and enclose every text
+/// extent; otherwise the rough ones.
+fn accept_boundaries(refined: Vec<f64>, rough: &[f64], min: f64, max: f64) -> Vec<f64> {
+    let (Some(&first), Some(&last)) = (refined.first(), refined.last()) else {
+        return rough.to_vec();
+    };
+    let ascending = refined.windows(2).all(|w| w[0] < w[1]);
+    if refined.len() == rough.len() && ascending && first <= min && last >= max {
+        refined
+    } else {
+        rough.to_vec()
+    }
+}
+
+/// Column boundaries refined by the centred-text model: words inside one
+/// rough column give its centre, spanning words vote for the chain.
+fn refine_columns(
+    words: &[Word],
+    region: &[usize],
+    rough: &[f64],
+    spanning: &[usize],
+    anchors: (Option<f64>, Option<f64>),
+) -> (Vec<f64>, usize) {
+    let n = rough.len().saturating_sub(1);
+    let mut items: Vec<Vec<(f64, f64)>> = vec![Vec::new(); n];
+    let mut spans = Vec::new();
+    for &i in region {
+        let b = &words[i].bbox;
+        let (Some(c0), Some(c1)) = (slot_of(rough, b.x0), slot_of(rough, b.x1)) else { continue };
+        if spanning.contains(&i) {
+            spans.push((c0, c1 + 1, b.cx()));
+        } else if c0 == c1 {
+            items[c0].push((b.x0, b.x1));
+        }
+    }
+    let (refined, n_centred) = slots_to_boundaries(&items, &spans, anchors, false);
+    let min = region.iter().map(|&i| words[i].bbox.x0).fold(f64::INFINITY, f64::min);
+    let max = region.iter().map(|&i| words[i].bbox.x1).fold(f64::NEG_INFINITY, f64::max);
+    (accept_boundaries(refined, rough, min, max), n_centred)
+}
+
+/// Column boundaries of a region too small to show its columns, from each
+/// line read as centred cells laid edge to edge between the table's `left`
+/// and `right` edges: from the left, each word's cell ends as far past its
+/// centre as it starts before it; the rest from the right; a stretch left
+/// over between the two is an empty cell. Lines that cannot be read so add
+/// nothing. Returns the clustered boundaries, `None` when no line could be
+/// read.
+fn region_to_line_columns(
+    words: &[Word],
+    region: &[usize],
+    left: f64,
+    right: f64,
+) -> Option<Vec<f64>> {
+    let mut by_line: Vec<(usize, Vec<&BBox>)> = Vec::new();
+    for &i in region {
+        match by_line.iter_mut().find(|(l, _)| *l == words[i].line) {
+            Some((_, v)) => v.push(&words[i].bbox),
+            None => by_line.push((words[i].line, vec![&words[i].bbox])),
+        }
+    }
+    let tol = STREAM_CENTRE_TOLERANCE;
+    let mut bounds = vec![left, right];
+    let mut read = false;
+    for (_, mut line) in by_line {
+        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let n = line.len();
+        let mut from_left = vec![left];
+        for (k, b) in line.iter().enumerate() {
+            let e = 2.0 * b.cx() - from_left[k];
+            let limit = line.get(k + 1).map_or(right, |nb| nb.x0);
+            if e < b.x1 - tol || e > limit + tol {
+                break;
+            }
+            from_left.push(e);
+        }
+        let mut from_right = vec![right];
+        for (k, b) in line.iter().rev().enumerate() {
+            let e = 2.0 * b.cx() - from_right[k];
+            let limit = if k + 1 < n { line[n - k - 2].x1 } else { left };
+            if e > b.x0 + tol || e < limit - tol {
+                break;
+            }
+            from_right.push(e);
+        }
+        let (kl, kr) = (from_left.len() - 1, from_right.len() - 1);
+        if kl + kr < n {
+            continue;
+        }
+        read = true;
+        let kl = kl.min(n);
+        bounds.extend(&from_left[1..=kl]);
+        bounds.extend(from_right[1..=(n - kl)].iter());
+    }
+    if !read {
+        return None;
+    }
+    bounds.retain(|b| (left..=right).contains(b));
+    let mut merged = cluster_means(&bounds, STREAM_SPAN_TOLERANCE);
+    if let Some(f) = merged.first_mut() {
+        *f = left;
+    }
+    if let Some(l) = merged.last_mut() {
+        *l = right;
+    }
+    Some(merged)
+}
+
+/// Places each block in its row range, refines the row boundaries by the
+/// centred-text model, then widens cells over empty neighbouring slots
+/// where that centres their text (a short value in a merged cell, a label
+/// merged over rows).
+fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Vec<f64> {
+    let range = |rows: &[f64], b: &Block| {
+        let r0 = slot_of(rows, b.top + STREAM_CROSS_TOLERANCE)?;
+        let r1 = slot_of(rows, b.bottom - STREAM_CROSS_TOLERANCE)?;
+        Some((r0, r1.max(r0)))
+    };
+    let n_rows = rough_rows.len().saturating_sub(1);
+    let mut items: Vec<Vec<(f64, f64)>> = vec![Vec::new(); n_rows];
+    let mut spans = Vec::new();
+    for b in blocks.iter() {
+        match range(rough_rows, b) {
+            Some((r0, r1)) if r0 == r1 => items[r0].push((b.top, b.bottom)),
+            Some((r0, r1)) => spans.push((r0, r1 + 1, b.cy())),
+            None => {}
+        }
+    }
+    let (refined, _) = slots_to_boundaries(&items, &spans, (None, None), true);
+    let min = blocks.iter().map(|b| b.top).fold(f64::INFINITY, f64::min);
+    let max = blocks.iter().map(|b| b.bottom).fold(f64::NEG_INFINITY, f64::max);
+    let mut rows = accept_boundaries(refined, rough_rows, min, max);
+    // Refined rows must keep every block in the rows it was found in.
+    if blocks.iter().any(|b| range(&rows, b) != range(rough_rows, b)) {
+        rows = rough_rows.to_vec();
+    }
+    for b in blocks.iter_mut() {
+        (b.r0, b.r1) = range(&rows, b).unwrap_or((0, 0));
+    }
+    let n_cols = columns.len().saturating_sub(1);
+    let mut owner: Vec<Option<usize>> = vec![None; n_rows * n_cols];
+    for (i, b) in blocks.iter().enumerate() {
+        for r in b.r0..=b.r1 {
+            for c in b.c0..=b.c1 {
+                owner[r * n_cols + c] = Some(i);
+            }
+        }
+    }
+    // Rows first: a label merged over rows claims its empty slots before
+    // a neighbour could widen into them.
+    for (i, b) in blocks.iter_mut().enumerate() {
+        let free = |r: usize| (b.c0..=b.c1).all(|c| owner[r * n_cols + c].is_none());
+        if let Some((r0, r1)) = widen(&rows, (b.r0, b.r1), b.cy(), n_rows, free) {
+            for r in r0..=r1 {
+                for c in b.c0..=b.c1 {
+                    owner[r * n_cols + c] = Some(i);
+                }
+            }
+            (b.r0, b.r1) = (r0, r1);
+        }
+    }
+    for (i, b) in blocks.iter_mut().enumerate() {
+        let free = |c: usize| (b.r0..=b.r1).all(|r| owner[r * n_cols + c].is_none());
+        if let Some((c0, c1)) = widen(columns, (b.c0, b.c1), b.cx(), n_cols, free) {
+            for r in b.r0..=b.r1 {
+                for c in c0..=c1 {
+                    owner[r * n_cols + c] = Some(i);
+                }
+            }
+            (b.c0, b.c1) = (c0, c1);
+        }
+    }
+    rows
+}
+
+/// The slot range around `(s0, s1)`, over free slots only, that centres
+/// `centre` best, when it does so within [`STREAM_SPAN_TOLERANCE`] and
+/// better than the range itself by more than [`STREAM_CENTRE_TOLERANCE`].
+fn widen(
+    lines: &[f64],
+    (s0, s1): (usize, usize),
+    centre: f64,
+    n: usize,
+    free: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let mut lo = s0;
+    while lo > 0 && free(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = s1;
+    while hi + 1 < n && free(hi + 1) {
+        hi += 1;
+    }
+    let err = |a: usize, b: usize| (centre - (lines[a] + lines[b + 1]) / 2.0).abs();
+    let here = err(s0, s1);
+    (lo..=s0)
+        .flat_map(|a| (s1..=hi).map(move |b| (a, b)))
+        .filter(|&r| r != (s0, s1))
+        .map(|(a, b)| (err(a, b), (a, b)))
+        .filter(|&(e, _)| e <= STREAM_SPAN_TOLERANCE && e + STREAM_CENTRE_TOLERANCE < here)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, r)| r)
+}
+
 /// The stream fallback for one page: synthetic rulings for every table
 /// region found in the text, plus what was inferred on the way.
 pub fn glyphs_to_rulings(glyphs: &[&Glyph], page: u32) -> StreamDebug {
     let words = glyphs_to_words(glyphs);
     let mut debug = StreamDebug::default();
+    let mut found = Vec::new();
     for region in words_to_regions(&words) {
-        let (columns, spanning) = region_to_columns(&words, &region);
-        if columns.len() < 3 {
+        let (rough, spanning) = region_to_columns(&words, &region);
+        if rough.len() < 3 {
             continue;
         }
-        let blocks = words_to_blocks(&words, &region, &columns);
-        let rows = blocks_to_rows(&blocks);
+        let (columns, centred) = refine_columns(&words, &region, &rough, &spanning, (None, None));
+        found.push((region, rough, spanning, columns, centred));
+    }
+    // The page's best-determined region lends its outer edges to the others.
+    let best = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.4 >= STREAM_MIN_CENTRED_COLUMNS)
+        .max_by_key(|(_, f)| f.4)
+        .map(|(i, f)| (i, f.3.first().copied(), f.3.last().copied()));
+    for (i, (region, rough, spanning, mut columns, centred)) in found.into_iter().enumerate() {
+        if let Some((b, Some(left), Some(right))) = best.filter(|b| b.0 != i) {
+            columns = if centred >= STREAM_MIN_CENTRED_COLUMNS {
+                refine_columns(&words, &region, &rough, &spanning, (Some(left), Some(right))).0
+            } else {
+                let _ = b;
+                region_to_line_columns(&words, &region, left, right).unwrap_or(columns)
+            };
+        }
+        let mut blocks = words_to_blocks(&words, &region, &columns);
+        let rough_rows = blocks_to_rows(&blocks);
+        let rows = place_blocks(&mut blocks, &columns, &rough_rows);
         debug.rulings.extend(blocks_to_rulings(&blocks, &columns, &rows, page));
         debug.regions.push(StreamRegion { words: region, spanning, columns, rows });
     }
@@ -380,5 +696,35 @@ mod tests {
         assert_eq!(r.columns.len(), 4);
         // Header, the wrapped 甲乙丙/丁 row, and the 戊 row.
         assert_eq!(r.rows.len(), 4);
+    }
+    #[test]
+    fn widen_centres_short_text_over_free_slots() {
+        let lines = [0.0, 10.0, 20.0, 30.0, 40.0];
+        // Text centred on 25 sits in slot 1 (centre 15): slots 1..3 centre it.
+        assert_eq!(widen(&lines, (1, 1), 25.0, 4, |_| true), Some((1, 3)));
+        // Slot 3 taken: no range centres it, keep the slot.
+        assert_eq!(widen(&lines, (1, 1), 25.0, 4, |c| c != 3), None);
+        // Already centred: stays.
+        assert_eq!(widen(&lines, (1, 1), 15.0, 4, |_| true), None);
+    }
+
+    #[test]
+    fn centred_cells_read_from_one_line() {
+        // Cells [0, 40], [40, 60], empty [60, 100]: texts centred on 20, 50.
+        let glyphs = page(&[(&[("总分", 12.0), ("9", 46.0)], 0.0)]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let words = glyphs_to_words(&refs);
+        let region: Vec<usize> = (0..words.len()).collect();
+        let bounds = region_to_line_columns(&words, &region, 0.0, 100.0).unwrap();
+        assert_eq!(bounds, vec![0.0, 40.0, 60.0, 100.0]);
+        assert!(region_to_line_columns(&words, &[], 0.0, 100.0).is_none());
+    }
+
+    #[test]
+    fn slot_centre_prefers_distinct_widths() {
+        // Two equal-width left-aligned texts vs two different-width centred.
+        let items = [(0.0, 10.0), (0.0, 10.0), (2.0, 8.0), (4.0, 6.0)];
+        assert_eq!(slot_centre(&items).map(|c| c.0), Some(5.0));
+        assert!(slot_centre(&[(0.0, 1.0)]).is_none());
     }
 }
