@@ -26,8 +26,11 @@ golden-bless: build
 	$(BIN) golden bless samples golden
 	$(BIN) audit samples/putuo-2024.txt > golden/putuo-2024.audit.txt
 
+# End-to-end pages/s and peak RSS (dated run under bench/runs/), then the
+# per-crate criterion benches.
 bench: build
 	bash bench/run.sh
+	$(CARGO) bench --workspace --locked
 
 clean:
 	rm -rf out

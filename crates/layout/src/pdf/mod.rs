@@ -330,6 +330,39 @@ fn inherited_box(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<[f64; 
 mod tests {
     use super::*;
 
+    /// Damaged copies of real samples (bytes flipped, runs zeroed, the file
+    /// cut) give pages or an error, never a panic: a deterministic stand-in
+    /// for the fuzz targets that runs on stable.
+    #[test]
+    fn mutated_samples_never_panic() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/");
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for name in ["seed_cid_02.pdf", "seed_html_02.pdf", "gbk_01.pdf", "notounicode_01.pdf"] {
+            let original = std::fs::read(format!("{dir}{name}")).unwrap();
+            for round in 0..25 {
+                let mut bytes = original.clone();
+                let len = bytes.len() as u64;
+                match round % 3 {
+                    0 => (0..8).for_each(|_| bytes[(next() % len) as usize] = next() as u8),
+                    1 => {
+                        let at = (next() % len) as usize;
+                        let end = (at + 64).min(bytes.len());
+                        bytes[at..end].fill(0);
+                    }
+                    _ => bytes.truncate((next() % len) as usize),
+                }
+                let lattice = crate::grid::LatticeSettings::default();
+                let _ = crate::pdf_to_rows(&bytes, &PdfSettings::default(), &lattice);
+            }
+        }
+    }
+
     #[test]
     fn rotation_maps_corners_to_top_left() {
         let media = [0.0, 0.0, 600.0, 800.0];
