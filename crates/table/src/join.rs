@@ -72,12 +72,18 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
             RowKind::Table if row.is_blank() && row.bbox.is_none() => {}
             RowKind::Table => {
                 let starts_form = first_key(row).is_some_and(|k| labels::starts_form(&k));
-                if starts_form
-                    && cur
-                        .rows
-                        .iter()
-                        .any(|r| first_key(r).is_some_and(|k| labels::starts_form(&k)))
-                {
+                let opener =
+                    cur.rows.iter().find(|r| first_key(r).is_some_and(|k| labels::starts_form(&k)));
+                if starts_form && opener.is_some_and(|o| repeats_at_page_top(o, row, &cur.rows)) {
+                    // Spreadsheet prints repeat their top rows on every page.
+                    cur.repairs.push(format!(
+                        "dropped repeated header row \"{}\" on page {}",
+                        row_text(row),
+                        row.page
+                    ));
+                    continue;
+                }
+                if starts_form && opener.is_some() {
                     forms.push(finish(std::mem::take(&mut cur), &mut titles));
                 }
                 cur.rows.push(row.clone());
@@ -190,6 +196,14 @@ fn unit_line(text: &str) -> Option<String> {
     let unit: String =
         rest.chars().take_while(|c| !matches!(c, ')' | '）' | ',' | '，' | ';' | '；')).collect();
     (!unit.is_empty() && unit.chars().count() <= 4).then_some(unit)
+}
+
+/// A form's opening row printed again as the first row of a later page,
+/// word for word.
+fn repeats_at_page_top(opener: &Row, row: &Row, rows: &[Row]) -> bool {
+    let keys = |r: &Row| r.filled().map(|c| label_key(&c.text)).collect::<Vec<_>>();
+    let first_on_page = rows.last().is_some_and(|last| last.page < row.page);
+    first_on_page && keys(opener) == keys(row)
 }
 
 fn first_key(row: &Row) -> Option<String> {
@@ -487,6 +501,15 @@ mod tests {
     fn second_project_name_row_starts_a_form() {
         let forms = rows_to_form_rows(&text_to_rows("项目名称\tA\n总分\t100\n项目名称\tB\n"));
         assert_eq!(forms.len(), 2);
+    }
+
+    #[test]
+    fn repeated_project_row_at_page_top_is_not_a_new_form() {
+        let dump = "项目名称\tA\n产出指标\tx\t1\n\n项目名称\tA\n效益指标\ty\t2\n\n项目名称\tB\n";
+        let forms = rows_to_form_rows(&text_to_rows(dump));
+        assert_eq!(forms.len(), 2);
+        assert_eq!(forms[0].rows.len(), 3);
+        assert!(forms[0].repairs[0].contains("repeated header row"));
     }
 
     #[test]
