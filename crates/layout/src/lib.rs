@@ -65,25 +65,28 @@ pub fn pdf_to_rows(
     pdf_settings: &pdf::PdfSettings,
     lattice: &grid::LatticeSettings,
 ) -> Result<Document, Error> {
-    let pages = pdf::pdf_to_pages(bytes, pdf_settings)?;
-    let textless: Vec<u32> = pages.iter().filter(|p| !has_text(p)).map(|p| p.number).collect();
-    if textless.len() == pages.len() {
-        return Err(Error::NoTextLayer { pages: textless });
+    // Each page becomes rows as soon as it is read: its glyphs are dropped
+    // before the next page is interpreted.
+    let pages = pdf::pdf_to_each_page(bytes, pdf_settings, |page| {
+        let rows = if has_text(&page) { Some(grid::page_to_rows(&page, lattice)) } else { None };
+        (page.number, rows, page.warnings)
+    })?;
+    if pages.iter().all(|(_, rows, _)| rows.is_none()) {
+        return Err(Error::NoTextLayer { pages: pages.iter().map(|p| p.0).collect() });
     }
     let mut doc = Document { pages: pages.len(), ..Document::default() };
-    for page in &pages {
-        let prefix = format!("page {}: ", page.number);
-        doc.warnings.extend(page.warnings.iter().map(|w| {
+    for (number, rows, warnings) in pages {
+        let prefix = format!("page {number}: ");
+        doc.warnings.extend(warnings.into_iter().map(|w| {
             if w.starts_with("page ") {
-                w.clone()
+                w
             } else {
                 format!("{prefix}{w}")
             }
         }));
-        if has_text(page) {
-            doc.rows.extend(grid::page_to_rows(page, lattice));
-        } else {
-            doc.warnings.push(format!("page {}: no text layer (image-only), skipped", page.number));
+        match rows {
+            Some(rows) => doc.rows.extend(rows),
+            None => doc.warnings.push(format!("{prefix}no text layer (image-only), skipped")),
         }
     }
     Ok(doc)

@@ -140,6 +140,17 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// [`Error::Encrypted`] when a non-empty password is needed. Problems inside
 /// a page are warnings on that page.
 pub fn pdf_to_pages(bytes: &[u8], settings: &PdfSettings) -> Result<Vec<Page>, Error> {
+    pdf_to_each_page(bytes, settings, |page| page)
+}
+
+/// Like [`pdf_to_pages`], but hands each page to `f` as soon as it is read
+/// and keeps only what `f` returns, so a long document never holds every
+/// page's glyphs at once.
+pub fn pdf_to_each_page<T>(
+    bytes: &[u8],
+    settings: &PdfSettings,
+    mut f: impl FnMut(Page) -> T,
+) -> Result<Vec<T>, Error> {
     let options = LoadOptions {
         max_decompressed_size: Some(settings.max_decompressed_size),
         ..LoadOptions::default()
@@ -182,10 +193,11 @@ pub fn pdf_to_pages(bytes: &[u8], settings: &PdfSettings) -> Result<Vec<Page>, E
         max_stream_size: settings.max_decompressed_size,
     };
     let mut fonts = FontCache::default();
-    let mut pages = Vec::with_capacity(page_ids.len().min(settings.max_pages));
+    let read = page_ids.len().min(settings.max_pages);
+    let mut out = Vec::with_capacity(read);
     for (i, id) in page_ids.iter().take(settings.max_pages).enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let page =
+        let mut page =
             catch_unwind(AssertUnwindSafe(|| read_page(&doc, *id, number, &limits, &mut fonts)))
                 .unwrap_or_else(|_| Page {
                     number,
@@ -195,26 +207,22 @@ pub fn pdf_to_pages(bytes: &[u8], settings: &PdfSettings) -> Result<Vec<Page>, E
                     )],
                     ..Page::default()
                 });
-        pages.push(page);
-    }
-    if page_ids.len() > settings.max_pages {
-        if let Some(last) = pages.last_mut() {
-            last.warnings.push(format!(
+        if recovered && i == 0 {
+            page.warnings.insert(
+                0,
+                "damaged file: no catalog or trailer (cut off?); pages read from the page tree found by scanning".into(),
+            );
+        }
+        if page_ids.len() > settings.max_pages && i + 1 == read {
+            page.warnings.push(format!(
                 "document has {} pages; only the first {} were read (max_pages)",
                 page_ids.len(),
                 settings.max_pages
             ));
         }
+        out.push(f(page));
     }
-    if recovered {
-        if let Some(first) = pages.first_mut() {
-            first.warnings.insert(
-                0,
-                "damaged file: no catalog or trailer (cut off?); pages read from the page tree found by scanning".into(),
-            );
-        }
-    }
-    Ok(pages)
+    Ok(out)
 }
 
 /// Reads one page into a [`Page`].
