@@ -72,6 +72,9 @@ pub const STREAM_EXTENT_TOLERANCE: f64 = 1.0;
 /// edges; other regions take the page's best region's edges (tables on one
 /// page share the print margins).
 pub const STREAM_MIN_CENTRED_COLUMNS: usize = 2;
+/// Rounds of [`bridging_words`]: each round may reveal columns inside a
+/// column just split off.
+pub const STREAM_MAX_SPLIT_ROUNDS: usize = 4;
 /// Space left between the outermost text and the synthetic table border.
 /// PDF points.
 pub const STREAM_TABLE_PADDING: f64 = 2.0;
@@ -230,6 +233,17 @@ fn region_to_columns(words: &[Word], region: &[usize]) -> (Vec<f64>, Vec<usize>)
             })
         })
         .collect();
+    let mut spanning = spanning;
+    // Words bridging two centred columns that no single line shows apart.
+    for _ in 0..STREAM_MAX_SPLIT_ROUNDS {
+        let kept: Vec<usize> = region.iter().copied().filter(|i| !spanning.contains(i)).collect();
+        let more = bridging_words(words, &kept);
+        if more.is_empty() {
+            break;
+        }
+        spanning.extend(more);
+        spanning.sort_unstable();
+    }
     let intervals: Vec<(f64, f64)> = region
         .iter()
         .filter(|i| !spanning.contains(i))
@@ -252,6 +266,56 @@ fn region_to_columns(words: &[Word], region: &[usize]) -> (Vec<f64>, Vec<usize>)
         *b = b.max(max_x + STREAM_TABLE_PADDING);
     }
     (bounds, spanning)
+}
+
+/// Words that bridge two centred columns inside one x-projection interval
+/// of `kept` (the words not yet known to span columns). Per interval, the
+/// words' centres are clustered within [`STREAM_CENTRE_TOLERANCE`]; a cluster
+/// whose members have two or more distinct widths (see
+/// [`STREAM_EXTENT_TOLERANCE`]) is a centred column. When two such clusters
+/// lie side by side with a gap between their texts, a word overlapping the
+/// text of both spans them (a label merged over two columns whose texts
+/// never share a line with it).
+fn bridging_words(words: &[Word], kept: &[usize]) -> Vec<usize> {
+    let boxes: Vec<(f64, f64)> =
+        kept.iter().map(|&i| (words[i].bbox.x0, words[i].bbox.x1)).collect();
+    let mut out = Vec::new();
+    for (lo, hi) in merge_intervals(&boxes, STREAM_COLUMN_JOIN) {
+        let inside: Vec<usize> =
+            (0..kept.len()).filter(|&k| boxes[k].0 >= lo && boxes[k].1 <= hi).collect();
+        let centres: Vec<f64> = inside.iter().map(|&k| (boxes[k].0 + boxes[k].1) / 2.0).collect();
+        let mut columns: Vec<(f64, f64)> =
+            cluster_by_key(&centres, |c| *c, STREAM_CENTRE_TOLERANCE)
+                .into_iter()
+                .filter(|g| {
+                    let widths: Vec<f64> =
+                        g.iter().map(|&m| boxes[inside[m]].1 - boxes[inside[m]].0).collect();
+                    cluster_means(&widths, STREAM_EXTENT_TOLERANCE).len() >= 2
+                })
+                .map(|g| {
+                    let x0 = g.iter().map(|&m| boxes[inside[m]].0).fold(f64::INFINITY, f64::min);
+                    let x1 =
+                        g.iter().map(|&m| boxes[inside[m]].1).fold(f64::NEG_INFINITY, f64::max);
+                    (x0, x1)
+                })
+                .collect();
+        columns.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in columns.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.1 >= b.0 {
+                continue;
+            }
+            out.extend(
+                inside
+                    .iter()
+                    .map(|&k| kept[k])
+                    .filter(|&i| words[i].bbox.x0 < a.1 && words[i].bbox.x1 > b.0),
+            );
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Blocks: the region's words grouped by column range, chained top to bottom
@@ -448,8 +512,12 @@ fn refine_columns(
         let b = &words[i].bbox;
         let (Some(c0), Some(c1)) = (slot_of(rough, b.x0), slot_of(rough, b.x1)) else { continue };
         if spanning.contains(&i) {
-            spans.push((c0, c1 + 1, b.cx()));
-        } else if c0 == c1 {
+            if !left_aligned(words, region, i) {
+                spans.push((c0, c1 + 1, b.cx()));
+            }
+        } else if c0 == c1 && !spanning.iter().any(|&j| aligned_left_of(&words[i], &words[j])) {
+            // The short last line of a wrapped text spanning columns is no
+            // text of the column it ends in.
             items[c0].push((b.x0, b.x1));
         }
     }
@@ -457,6 +525,25 @@ fn refine_columns(
     let min = region.iter().map(|&i| words[i].bbox.x0).fold(f64::INFINITY, f64::min);
     let max = region.iter().map(|&i| words[i].bbox.x1).fold(f64::NEG_INFINITY, f64::max);
     (accept_boundaries(refined, rough, min, max), n_centred)
+}
+
+/// Whether word `i` is a line of left-aligned wrapped text (see
+/// [`aligned_left_of`]). Such a word is not centred in its cell, so its
+/// centre says nothing about the cell's edges.
+fn left_aligned(words: &[Word], region: &[usize], i: usize) -> bool {
+    let w = &words[i];
+    region.iter().map(|&j| &words[j]).any(|o| aligned_left_of(w, o))
+}
+
+/// Whether `o` is a neighbouring line of `w` (at most
+/// [`STREAM_BLOCK_GAP_RATIO`] font sizes away) starting where `w` starts but
+/// ending elsewhere: both are lines of one left-aligned wrapped text.
+fn aligned_left_of(w: &Word, o: &Word) -> bool {
+    let gap = (o.bbox.top - w.bbox.bottom).max(w.bbox.top - o.bbox.bottom);
+    o.line != w.line
+        && gap <= STREAM_BLOCK_GAP_RATIO * w.font_size.max(o.font_size)
+        && (o.bbox.x0 - w.bbox.x0).abs() <= STREAM_CENTRE_TOLERANCE
+        && (o.bbox.x1 - w.bbox.x1).abs() > STREAM_EXTENT_TOLERANCE
 }
 
 /// Column boundaries of a region too small to show its columns, from each
@@ -718,6 +805,45 @@ mod tests {
         let bounds = region_to_line_columns(&words, &region, 0.0, 100.0).unwrap();
         assert_eq!(bounds, vec![0.0, 40.0, 60.0, 100.0]);
         assert!(region_to_line_columns(&words, &[], 0.0, 100.0).is_none());
+    }
+
+    #[test]
+    fn label_bridging_two_centred_columns_spans_them() {
+        // Column texts centred on 20 and 60, never on one line with the
+        // label centred on 40 that overlaps both.
+        let glyphs = page(&[
+            (&[("甲乙丙丁", 4.0)], 0.0),
+            (&[("甲乙", 12.0)], 20.0),
+            (&[("项目名称", 24.0)], 40.0),
+            (&[("甲乙丙丁", 44.0)], 60.0),
+            (&[("甲", 56.0)], 80.0),
+        ]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let words = glyphs_to_words(&refs);
+        let all: Vec<usize> = (0..words.len()).collect();
+        assert_eq!(bridging_words(&words, &all), vec![2]);
+        // Left-aligned texts show no centred column: nothing bridges.
+        let glyphs = page(&[
+            (&[("甲乙丙丁", 4.0)], 0.0),
+            (&[("甲乙", 4.0)], 20.0),
+            (&[("项目名称", 24.0)], 40.0),
+        ]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let words = glyphs_to_words(&refs);
+        assert!(bridging_words(&words, &[0, 1, 2]).is_empty());
+    }
+
+    #[test]
+    fn wrapped_lines_are_left_aligned() {
+        let glyphs = page(&[(&[("甲乙丙丁", 4.0)], 0.0), (&[("甲乙", 4.0)], 10.0)]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let words = glyphs_to_words(&refs);
+        assert!(left_aligned(&words, &[0, 1], 1));
+        // Centred lines of different widths are not.
+        let glyphs = page(&[(&[("甲乙丙丁", 4.0)], 0.0), (&[("甲乙", 12.0)], 10.0)]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let words = glyphs_to_words(&refs);
+        assert!(!left_aligned(&words, &[0, 1], 1));
     }
 
     #[test]
