@@ -12,6 +12,8 @@ pub enum ErrorKind {
     NoTextLayer,
     /// A resource limit was hit (decompressed size, nesting depth).
     Limit,
+    /// A setting was given a value it cannot take.
+    Setting,
 }
 
 /// An error from reading a PDF page or document.
@@ -32,6 +34,14 @@ pub enum Error {
     /// A resource limit was hit.
     #[error("limit exceeded: {0}")]
     Limit(String),
+    /// A grid setting was given a value it cannot take.
+    #[error("grid setting {name} must be a finite number >= 0, got {value}")]
+    Setting {
+        /// The setting's builder method name.
+        name: &'static str,
+        /// The offending value.
+        value: f64,
+    },
     /// An error on a given page.
     #[error("page {page}: {source}")]
     WithPage {
@@ -51,6 +61,7 @@ impl Error {
             Error::Encrypted => ErrorKind::Encrypted,
             Error::NoTextLayer { .. } => ErrorKind::NoTextLayer,
             Error::Limit(_) => ErrorKind::Limit,
+            Error::Setting { .. } => ErrorKind::Setting,
             Error::WithPage { source, .. } => source.kind(),
         }
     }

@@ -38,7 +38,7 @@ pub use lattice::{
     rulings_to_intersections, GridCell, Intersection, TableGrid,
 };
 pub use settings::{
-    GlyphRule, LatticeBuilder, LatticeSettings, SettingsError, Strategy, DEFAULT_DEDUPE_TOLERANCE,
+    GlyphRule, LatticeBuilder, LatticeSettings, Strategy, DEFAULT_DEDUPE_TOLERANCE,
     DEFAULT_INSIDE_SLACK, DEFAULT_INTERSECTION_TOLERANCE, DEFAULT_JOIN_TOLERANCE,
     DEFAULT_MIN_RULING_LENGTH, DEFAULT_SNAP_TOLERANCE,
 };

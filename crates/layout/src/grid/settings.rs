@@ -52,16 +52,6 @@ pub enum GlyphRule {
     Inside,
 }
 
-/// A setting was given a value it cannot take.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("grid setting {name} must be a finite number >= 0, got {value}")]
-pub struct SettingsError {
-    /// The setting's builder method name.
-    pub name: &'static str,
-    /// The offending value.
-    pub value: f64,
-}
-
 /// The grid builder's settings: strategies per axis and every tolerance.
 /// Built with [`LatticeBuilder`]; `Clone`, cheap, and reusable across pages,
 /// files and threads.
@@ -325,14 +315,14 @@ impl LatticeBuilder {
     );
 
     /// Checks every value and resolves the x/y fallbacks.
-    pub fn build(&self) -> Result<LatticeSettings, SettingsError> {
+    pub fn build(&self) -> Result<LatticeSettings, crate::Error> {
         let d = Config::default();
         let pick = |name: &'static str, own: Option<f64>, shared: Option<f64>, default: f64| {
             let value = own.or(shared).unwrap_or(default);
             if value.is_finite() && value >= 0.0 {
                 Ok(value)
             } else {
-                Err(SettingsError { name, value })
+                Err(crate::Error::Setting { name, value })
             }
         };
         let config = Config {
@@ -388,7 +378,7 @@ mod tests {
     #[test]
     fn negative_and_nan_rejected() {
         let e = LatticeSettings::builder().dedupe_y(-0.1).build().unwrap_err();
-        assert_eq!(e.name, "dedupe_y");
+        assert!(matches!(e, crate::Error::Setting { name: "dedupe_y", .. }), "{e}");
         assert!(LatticeSettings::builder().snap(f64::NAN).build().is_err());
         assert!(LatticeSettings::builder().min_ruling_length(0.0).build().is_ok());
     }
