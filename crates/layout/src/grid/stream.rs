@@ -379,9 +379,27 @@ fn blocks_to_rows(blocks: &[Block]) -> Vec<f64> {
             .collect();
         beside.iter().any(|o| beside.iter().any(|p| o.bottom < p.top))
     };
-    let intervals: Vec<(f64, f64)> =
-        blocks.iter().filter(|b| !spans_rows(b)).map(|b| (b.top, b.bottom)).collect();
-    let bands = merge_intervals(&intervals, STREAM_ROW_JOIN);
+    let mut kept: Vec<&Block> = blocks.iter().filter(|b| !spans_rows(b)).collect();
+    let band_of = |kept: &[&Block]| {
+        let intervals: Vec<(f64, f64)> = kept.iter().map(|b| (b.top, b.bottom)).collect();
+        merge_intervals(&intervals, STREAM_ROW_JOIN)
+    };
+    let bands = band_of(&kept);
+    // A band of one column's text between two other bands is a label merged
+    // over the rows around it, centred on their boundary.
+    let lone: Vec<(f64, f64)> = bands
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k > 0 && k + 1 < bands.len())
+        .filter(|&(_, &(top, bottom))| {
+            let inside: Vec<&&Block> =
+                kept.iter().filter(|b| b.top >= top && b.bottom <= bottom).collect();
+            inside.windows(2).all(|w| (w[0].c0, w[0].c1) == (w[1].c0, w[1].c1))
+        })
+        .map(|(_, &band)| band)
+        .collect();
+    kept.retain(|b| !lone.iter().any(|&(top, bottom)| b.top >= top && b.bottom <= bottom));
+    let bands = band_of(&kept);
     let (Some(first), Some(last)) = (bands.first(), bands.last()) else { return Vec::new() };
     let mut rows = vec![first.0 - STREAM_TABLE_PADDING];
     rows.extend(bands.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0));
@@ -653,6 +671,31 @@ fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Ve
             }
         }
     }
+    // Row labels, left to right: a label merged over rows is centred in
+    // the most rows it can cover (the middle row of an odd group centres it
+    // as well as the whole group does).
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_by(|&a, &b| {
+        blocks[a].c0.cmp(&blocks[b].c0).then(blocks[a].top.total_cmp(&blocks[b].top))
+    });
+    for i in order {
+        let b = blocks[i];
+        let free = |r: usize| {
+            (b.c0..=b.c1).all(|c| owner[r * n_cols + c].is_none())
+                && (0..b.c0).all(|c| {
+                    owner[r * n_cols + c].is_some()
+                        && owner[r * n_cols + c] == owner[b.r0 * n_cols + c]
+                })
+        };
+        if let Some((r0, r1)) = widen_label(&rows, (b.r0, b.r1), b.cy(), n_rows, free) {
+            for r in r0..=r1 {
+                for c in b.c0..=b.c1 {
+                    owner[r * n_cols + c] = Some(i);
+                }
+            }
+            (blocks[i].r0, blocks[i].r1) = (r0, r1);
+        }
+    }
     // Rows first: a label merged over rows claims its empty slots before
     // a neighbour could widen into them.
     for (i, b) in blocks.iter_mut().enumerate() {
@@ -678,6 +721,35 @@ fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Ve
         }
     }
     rows
+}
+
+/// The largest slot range around `(s0, s1)`, over free slots only, that
+/// centres `centre` to within [`STREAM_SPAN_TOLERANCE`] (the best centred of
+/// equal size), when larger than the range itself. Free slots must be
+/// contiguous with the range.
+fn widen_label(
+    lines: &[f64],
+    (s0, s1): (usize, usize),
+    centre: f64,
+    n: usize,
+    free: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let mut lo = s0;
+    while lo > 0 && free(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = s1;
+    while hi + 1 < n && free(hi + 1) {
+        hi += 1;
+    }
+    let err = |a: usize, b: usize| (centre - (lines[a] + lines[b + 1]) / 2.0).abs();
+    (lo..=s0)
+        .flat_map(|a| (s1..=hi).map(move |b| (a, b)))
+        .filter(|&r| r != (s0, s1))
+        .map(|(a, b)| (err(a, b), (a, b)))
+        .filter(|&(e, _)| e <= STREAM_SPAN_TOLERANCE)
+        .max_by(|x, y| (x.1 .1 - x.1 .0).cmp(&(y.1 .1 - y.1 .0)).then(y.0.total_cmp(&x.0)))
+        .map(|(_, r)| r)
 }
 
 /// The slot range around `(s0, s1)`, over free slots only, that centres
@@ -793,6 +865,33 @@ mod tests {
         assert_eq!(widen(&lines, (1, 1), 25.0, 4, |c| c != 3), None);
         // Already centred: stays.
         assert_eq!(widen(&lines, (1, 1), 15.0, 4, |_| true), None);
+    }
+
+    #[test]
+    fn widen_label_takes_the_most_rows_that_centre_it() {
+        let lines = [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0];
+        // Centred on 35 in slot 3: slots 1..5 centre it as well.
+        assert_eq!(widen_label(&lines, (3, 3), 35.0, 6, |_| true), Some((1, 5)));
+        assert_eq!(widen_label(&lines, (3, 3), 35.0, 6, |r| r != 1), Some((2, 4)));
+        // Between slots 2 and 3: slots 1..4 centre it.
+        assert_eq!(widen_label(&lines, (2, 3), 30.0, 6, |r| r != 0 && r != 5), Some((1, 4)));
+        assert_eq!(widen_label(&lines, (3, 3), 35.0, 6, |_| false), None);
+    }
+
+    #[test]
+    fn label_between_rows_is_merged_over_them() {
+        // 甲 sits between the two value rows, centred on their boundary.
+        let glyphs = page(&[
+            (&[("名称", 10.0), ("数值", 100.0)], 0.0),
+            (&[("子", 50.0), ("1", 100.0)], 20.0),
+            (&[("甲", 10.0)], 30.0),
+            (&[("丑", 50.0), ("2", 100.0)], 40.0),
+        ]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let d = glyphs_to_rulings(&refs, 1);
+        assert_eq!(d.regions.len(), 1);
+        // Header and two value rows; 甲 adds no row of its own.
+        assert_eq!(d.regions[0].rows.len(), 4);
     }
 
     #[test]
