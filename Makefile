@@ -8,8 +8,11 @@ build:
 	$(CARGO) build --release --locked
 
 # Extract every sample into out/ and print a summary (files, forms, checks).
+# The image-only scans among the samples cannot be read by design: batch
+# reports them (out/errors.txt) and exits 2, which is fine here; anything
+# worse (a crash) fails.
 run: build
-	$(BIN) batch samples --out out
+	$(BIN) batch samples --out out || [ $$? -eq 2 ]
 
 # Unit tests, end-to-end tests (binary on samples/ against golden/), and the
 # golden check itself.
