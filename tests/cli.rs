@@ -29,3 +29,23 @@ fn audit_exits_0_with_findings() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["summary"]["forms"], 24, "{v}");
 }
+
+#[test]
+fn utf16_text_dump_reads_like_utf8() {
+    let dir = tempdir("gbk_dump");
+    let text = std::fs::read_to_string(crate::util::sample("department-2023.txt")).unwrap();
+    // Windows tools save text as UTF-16LE with a BOM (GBK is covered by the
+    // layout crate's unit test).
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("dept.txt"), bytes).unwrap();
+    let a = jixiao(&["extract", "samples/department-2023.txt"]);
+    let b = jixiao(&["extract", dir.join("dept.txt").to_str().unwrap()]);
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let strip = |o: &std::process::Output| {
+        let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v[0].as_object_mut().unwrap().remove("source");
+        v
+    };
+    assert_eq!(strip(&a), strip(&b));
+}

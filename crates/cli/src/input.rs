@@ -76,9 +76,8 @@ pub fn load(path: &Path) -> Result<Loaded> {
     if named_pdf {
         bail!("{}: not a PDF: no %PDF- header in its {} bytes", path.display(), bytes.len());
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(_) => bail!("{}: neither a PDF nor UTF-8 text", path.display()),
+    let Some(text) = jixiao_layout::text::decode_text(&bytes) else {
+        bail!("{}: neither a PDF nor a text layout (UTF-8, UTF-16 or GBK)", path.display())
     };
     Ok(Loaded {
         rows: jixiao_layout::text::text_to_rows(&text),

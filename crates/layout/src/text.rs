@@ -9,6 +9,22 @@
 
 use crate::{Cell, Row, RowKind};
 
+/// Decodes a text layout file: UTF-8 (with or without BOM), UTF-16 with a
+/// BOM, or GB18030/GBK, which Chinese Windows tools write. None when the
+/// bytes are none of these (a binary file).
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (!had_errors).then(|| text.into_owned());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.to_string());
+    }
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    let binary = text.chars().any(|c| c == '\0');
+    (!had_errors && !binary).then(|| text.into_owned())
+}
+
 /// Reads a text layout into rows. Never fails: every line is some row.
 pub fn text_to_rows(text: &str) -> Vec<Row> {
     let mut rows = Vec::new();
@@ -54,6 +70,19 @@ mod tests {
         assert_eq!(rows[0].kind, RowKind::Text);
         assert_eq!(rows[0].cells[0].text, "财政项目支出绩效自评表");
         assert_eq!((rows[2].page, rows[3].page), (1, 2));
+    }
+
+    #[test]
+    fn text_files_in_chinese_windows_encodings() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("项目名称\t测试");
+        assert_eq!(decode_text(&gbk).as_deref(), Some("项目名称\t测试"));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("指标".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode_text(&utf16).as_deref(), Some("指标"));
+        assert_eq!(decode_text("\u{feff}标题".as_bytes()).as_deref(), Some("标题"));
+        assert_eq!(decode_text(&[0x00, 0xFF, 0x80, 0x81]), None);
     }
 
     #[test]
