@@ -225,10 +225,18 @@ pub(crate) fn year_of(text: &str) -> Option<i32> {
     (digits.len() == 4).then(|| digits.parse().ok()).flatten()
 }
 
-/// The title without a `(2024年度)` part printed on the same line.
+/// The title without the year printed on the same line: a `(2024年度)`
+/// after it or a `2024年度` before it (the year is a field of its own).
 fn strip_year(title: &str) -> String {
-    match (title.find(['(', '（']), year_of(title)) {
-        (Some(i), Some(_)) if title[i..].contains("年度") => title[..i].trim().to_string(),
+    if year_of(title).is_none() {
+        return title.to_string();
+    }
+    if let Some(i) = title.find(['(', '（']).filter(|&i| title[i..].contains("年度")) {
+        return title[..i].trim().to_string();
+    }
+    let digits = title.chars().take_while(char::is_ascii_digit).count();
+    match title[digits..].strip_prefix("年度") {
+        Some(rest) if digits == 4 => rest.trim().to_string(),
         _ => title.to_string(),
     }
 }
@@ -477,6 +485,13 @@ fn is_level_label(text: &str) -> bool {
 mod tests {
     use super::*;
     use jixiao_layout::text::text_to_rows;
+
+    #[test]
+    fn year_is_not_part_of_the_title() {
+        assert_eq!(strip_year("2023年度项目支出绩效自评表"), "项目支出绩效自评表");
+        assert_eq!(strip_year("财政项目支出绩效自评表（2024年度）"), "财政项目支出绩效自评表");
+        assert_eq!(strip_year("财政项目支出绩效自评表"), "财政项目支出绩效自评表");
+    }
 
     #[test]
     fn year_from_title_lines() {

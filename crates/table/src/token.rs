@@ -128,8 +128,12 @@ fn unit_of(tail: &str) -> Option<Option<String>> {
                 .then(|| Some(inner.to_string()));
         }
     }
+    // A bare unit may hold a bracketed alternative: 台（套）, 人（次）.
+    let balanced = tail.chars().filter(|c| matches!(c, '(' | '（')).count()
+        == tail.chars().filter(|c| matches!(c, ')' | '）')).count();
     let bare_ok = tail.chars().count() <= MAX_BARE_UNIT_CHARS
-        && !tail.chars().any(|c| c.is_ascii_digit() || "，,。；;：:、()（）".contains(c));
+        && balanced
+        && !tail.chars().any(|c| c.is_ascii_digit() || "，,。；;：:、".contains(c));
     bare_ok.then(|| Some(tail.to_string()))
 }
 
@@ -198,6 +202,8 @@ mod tests {
         assert_eq!(m("3,013.00"), Some((None, 3013.0, None)));
         assert_eq!(m("100%"), Some((None, 100.0, Some("%".into()))));
         assert_eq!(m("≥ 90 %"), Some((Some(">="), 90.0, Some("%".into()))));
+        assert_eq!(m("≥36台（套）"), Some((Some(">="), 36.0, Some("台（套）".into()))));
+        assert_eq!(m("36人(次)"), Some((None, 36.0, Some("人(次)".into()))));
         assert_eq!(m("达成指标"), None);
         assert_eq!(m("准确"), None);
         assert_eq!(m("2024年,因行政执法类机构改革"), None);

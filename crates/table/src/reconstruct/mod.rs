@@ -50,6 +50,7 @@ fn apply_block(form: &mut Form, block: Block<'_>) {
         Block::Indicators { header, rows } => indicators::read(form, header, &rows),
         Block::Total(row) => read::total(form, row),
         Block::Grade(row) => read::grade(form, row),
+        Block::Blank => {}
         Block::Stray(row) => form.repairs.push(format!(
             "dropped unrecognised row \"{}\" on page {}",
             read::row_text(row),

@@ -29,6 +29,8 @@ pub(crate) enum Block<'a> {
     Total(&'a Row),
     /// The 评分等级 row.
     Grade(&'a Row),
+    /// An empty row of a drawn grid (outside any block): nothing to read.
+    Blank,
     /// A row no block claims.
     Stray(&'a Row),
 }
@@ -52,6 +54,7 @@ fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
         indicator_block,
         map(total_row, Block::Total),
         map(grade_row, Block::Grade),
+        map(blank_row, |_| Block::Blank),
         map(any_row, Block::Stray),
     ))
     .parse(i)
@@ -72,6 +75,10 @@ fn row_if<'a>(
         Some(r) if pred(r) => Ok((i.take_from(1), r)),
         _ => Err(nom::Err::Error(RowError::at(&i, ParseErrorKind::ExpectedLabel(expected)))),
     }
+}
+
+fn blank_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "blank row", Row::is_blank)
 }
 
 fn any_row(i: Rows<'_>) -> PResult<'_, &Row> {
@@ -204,6 +211,7 @@ mod tests {
                 Block::Indicators { .. } => "indicators",
                 Block::Total(_) => "total",
                 Block::Grade(_) => "grade",
+                Block::Blank => "blank",
                 Block::Stray(_) => "stray",
             })
             .collect()

@@ -161,32 +161,54 @@ fn assign_fund_values<'a>(
         .collect()
 }
 
-/// 年度总体目标: 预期目标 and 实际完成情况, from the content rows under their
-/// header cells (or from the header row itself when it holds the text).
+/// 年度总体目标: 预期目标 and 实际完成情况. Each label's text is the filled
+/// cell to its right in the same row (labels printed as row heads), or else
+/// the cells under it in its columns (labels printed as column heads). A
+/// block without the labels holds one text: the expected goal.
 pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
-    let col_of = |name: &str| header.filled().find(|c| header_key(&c.text) == name).map(|c| c.col);
-    let expected_col = col_of(labels::预期目标);
-    let achieved_col = col_of(labels::实际完成情况);
-    let mut texts: Vec<&Cell> = rows.iter().flat_map(|r| r.filled()).collect();
-    if expected_col.is_none() && achieved_col.is_none() {
-        texts = header.filled().skip(1).chain(texts).collect();
-    }
-    let mut expected = Vec::new();
-    let mut achieved = Vec::new();
-    for (k, c) in texts.iter().enumerate() {
-        let to_achieved = match (expected_col, achieved_col) {
-            (Some(e), Some(a)) if texts.len() != 2 => c.col.abs_diff(a) < c.col.abs_diff(e),
-            _ => k % 2 == 1,
+    let block: Vec<&Row> = std::iter::once(header).chain(rows.iter().copied()).collect();
+    let is_goal_label = |c: &Cell| {
+        let k = header_key(&c.text);
+        k == labels::预期目标 || k == labels::实际完成情况 || k == labels::年度总体目标
+    };
+    let labelled = |name: &str| -> Option<String> {
+        let (r, cell) = block.iter().enumerate().find_map(|(r, row)| {
+            row.filled().find(|c| header_key(&c.text) == name).map(|c| (r, c))
+        })?;
+        let beside = block[r].filled().find(|c| c.col > cell.col && !is_goal_label(c));
+        let text = match beside {
+            Some(c) => normalize(&c.text),
+            None => block[r + 1..]
+                .iter()
+                .flat_map(|row| row.filled())
+                .filter(|c| !is_goal_label(c) && overlaps(c, cell))
+                .map(|c| normalize(&c.text))
+                .collect::<Vec<_>>()
+                .join(""),
         };
-        let t = normalize(&c.text);
-        if to_achieved {
-            achieved.push(t)
-        } else {
-            expected.push(t)
-        }
+        Some(text).filter(|t| !t.is_empty())
+    };
+    let has_labels = block.iter().flat_map(|r| r.filled()).any(|c| {
+        let k = header_key(&c.text);
+        k == labels::预期目标 || k == labels::实际完成情况
+    });
+    if has_labels {
+        form.goal_expected = labelled(labels::预期目标);
+        form.goal_achieved = labelled(labels::实际完成情况);
+    } else {
+        let texts: Vec<String> = block
+            .iter()
+            .flat_map(|r| r.filled())
+            .filter(|c| !is_goal_label(c))
+            .map(|c| normalize(&c.text))
+            .collect();
+        form.goal_expected = Some(texts.join("")).filter(|t| !t.is_empty());
     }
-    form.goal_expected = Some(expected.join("")).filter(|s| !s.is_empty());
-    form.goal_achieved = Some(achieved.join("")).filter(|s| !s.is_empty());
+}
+
+/// Whether two cells share a column.
+fn overlaps(a: &Cell, b: &Cell) -> bool {
+    a.col < b.col + b.colspan.max(1) && b.col < a.col + a.colspan.max(1)
 }
 
 /// Grades a form may print.
@@ -205,10 +227,29 @@ pub(crate) fn total(form: &mut Form, row: &Row) {
         [s] => form.total_score = Some(s.clone()),
         [] => {}
     }
-    if let Some(g) = row.filled().map(|c| normalize(&c.text)).find(|t| GRADES.contains(&t.as_str()))
-    {
+    if let Some(g) = grade_in_row(row) {
         form.grade = Some(g);
     }
+}
+
+/// A grade printed in the 总分 row: a cell holding only a grade, a
+/// `评价等级：良` cell, or the cell after a 评分等级 label.
+fn grade_in_row(row: &Row) -> Option<String> {
+    let cells: Vec<String> = row.filled().map(|c| normalize(&c.text)).collect();
+    cells.iter().enumerate().find_map(|(k, t)| {
+        if GRADES.contains(&t.as_str()) {
+            return Some(t.clone());
+        }
+        let at = t.find("等级")?;
+        let after = t[at + "等级".len()..].trim_start_matches([':', '：', ' ']);
+        if GRADES.contains(&after) {
+            Some(after.to_string())
+        } else if after.is_empty() {
+            cells.get(k + 1).filter(|g| GRADES.contains(&g.as_str())).cloned()
+        } else {
+            None
+        }
+    })
 }
 
 /// 评分等级: the first filled cell after the label.
@@ -265,6 +306,38 @@ mod tests {
         goals(&mut form, &rows[0], &[&rows[1]]);
         assert_eq!(form.goal_expected.as_deref(), Some("甲"));
         assert_eq!(form.goal_achieved.as_deref(), Some("乙"));
+    }
+
+    #[test]
+    fn goals_as_row_heads() {
+        let rows = text_to_rows("年度总体目标\t预期目标\t甲\n\t实际完成情况\t乙\n");
+        let mut form = Form::default();
+        goals(&mut form, &rows[0], &[&rows[1]]);
+        assert_eq!(form.goal_expected.as_deref(), Some("甲"));
+        assert_eq!(form.goal_achieved.as_deref(), Some("乙"));
+    }
+
+    #[test]
+    fn goal_in_one_merged_cell_is_the_expected_goal() {
+        let rows = text_to_rows("年度总体目标\t全年举办培训班20期\n");
+        let mut form = Form::default();
+        goals(&mut form, &rows[0], &[]);
+        assert_eq!(form.goal_expected.as_deref(), Some("全年举办培训班20期"));
+        assert_eq!(form.goal_achieved, None);
+    }
+
+    #[test]
+    fn grade_inside_the_total_row() {
+        for dump in [
+            "总分\t100\t88.5\t评价等级：良\n",
+            "总分\t100\t88.5\t评分等级\t良\n",
+            "总分\t100\t88.5\t良\n",
+        ] {
+            let rows = text_to_rows(dump);
+            let mut form = Form::default();
+            total(&mut form, &rows[0]);
+            assert_eq!(form.grade.as_deref(), Some("良"), "{dump}");
+        }
     }
 
     #[test]
