@@ -75,6 +75,10 @@ pub const STREAM_MIN_CENTRED_COLUMNS: usize = 2;
 /// Rounds of [`bridging_words`]: each round may reveal columns inside a
 /// column just split off.
 pub const STREAM_MAX_SPLIT_ROUNDS: usize = 4;
+/// A region of at most this many lines (a table's first rows at a page
+/// bottom, its last ones at a page top) may be read line by line instead:
+/// too few lines to show every column. Lines.
+pub const STREAM_SMALL_REGION_LINES: usize = 4;
 /// Space left between the outermost text and the synthetic table border.
 /// PDF points.
 pub const STREAM_TABLE_PADDING: f64 = 2.0;
@@ -159,6 +163,9 @@ pub fn words_to_regions(words: &[Word]) -> Vec<Vec<usize>> {
     let Some(body) = crate::geometry::median(&body_sizes) else { return Vec::new() };
     let mut regions: Vec<(Vec<usize>, usize)> = Vec::new();
     let mut open: Option<(Vec<usize>, usize, f64)> = None;
+    // Body-size single-word lines since the last region: (words, top,
+    // bottom).
+    let mut before: Vec<(&Vec<usize>, f64, f64)> = Vec::new();
     for line in lines.iter().filter(|l| !l.is_empty()) {
         let Some(bbox) = union_all(line.iter().map(|&i| &words[i].bbox)) else { continue };
         let size = line.iter().map(|&i| words[i].font_size).fold(0.0, f64::max);
@@ -174,7 +181,26 @@ pub fn words_to_regions(words: &[Word]) -> Vec<Vec<usize>> {
             _ => {
                 regions.extend(open.take().map(|o| (o.0, o.1)));
                 if tabular {
-                    open = Some((line.clone(), 1, bbox.bottom));
+                    // The first lines of a cell's text may start above the
+                    // first line holding two words (text centred vertically
+                    // in a taller cell).
+                    let mut words_above = Vec::new();
+                    let mut top = bbox.top;
+                    while let Some(&(l, t, b)) = before.last() {
+                        if top - b > STREAM_BLOCK_GAP_RATIO * body {
+                            break;
+                        }
+                        words_above.extend(l.iter().copied());
+                        top = t;
+                        before.pop();
+                    }
+                    words_above.extend(line.iter().copied());
+                    open = Some((words_above, 1, bbox.bottom));
+                    before.clear();
+                } else if body_size {
+                    before.push((line, bbox.top, bbox.bottom));
+                } else {
+                    before.clear();
                 }
             }
         }
@@ -545,6 +571,26 @@ fn refine_columns(
     (accept_boundaries(refined, rough, min, max), n_centred)
 }
 
+/// How many of the region's words are centred, to within
+/// [`STREAM_SPAN_TOLERANCE`], between two of the boundaries `bounds` around
+/// them.
+fn centred_words(words: &[Word], region: &[usize], bounds: &[f64]) -> usize {
+    region
+        .iter()
+        .filter(|&&i| {
+            let b = &words[i].bbox;
+            let (Some(c0), Some(c1)) = (slot_of(bounds, b.x0), slot_of(bounds, b.x1)) else {
+                return false;
+            };
+            (0..=c0).any(|a| {
+                (c1 + 1..bounds.len()).any(|z| {
+                    (b.cx() - (bounds[a] + bounds[z]) / 2.0).abs() <= STREAM_SPAN_TOLERANCE
+                })
+            })
+        })
+        .count()
+}
+
 /// Whether word `i` is a line of left-aligned wrapped text (see
 /// [`aligned_left_of`]). Such a word is not centred in its cell, so its
 /// centre says nothing about the cell's edges.
@@ -700,7 +746,7 @@ fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Ve
     // a neighbour could widen into them.
     for (i, b) in blocks.iter_mut().enumerate() {
         let free = |r: usize| (b.c0..=b.c1).all(|c| owner[r * n_cols + c].is_none());
-        if let Some((r0, r1)) = widen(&rows, (b.r0, b.r1), b.cy(), n_rows, free) {
+        if let Some((r0, r1)) = widen(&rows, (b.r0, b.r1), b.cy(), n_rows, free, false) {
             for r in r0..=r1 {
                 for c in b.c0..=b.c1 {
                     owner[r * n_cols + c] = Some(i);
@@ -711,7 +757,7 @@ fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Ve
     }
     for (i, b) in blocks.iter_mut().enumerate() {
         let free = |c: usize| (b.r0..=b.r1).all(|r| owner[r * n_cols + c].is_none());
-        if let Some((c0, c1)) = widen(columns, (b.c0, b.c1), b.cx(), n_cols, free) {
+        if let Some((c0, c1)) = widen(columns, (b.c0, b.c1), b.cx(), n_cols, free, true) {
             for r in b.r0..=b.r1 {
                 for c in c0..=c1 {
                     owner[r * n_cols + c] = Some(i);
@@ -755,12 +801,16 @@ fn widen_label(
 /// The slot range around `(s0, s1)`, over free slots only, that centres
 /// `centre` best, when it does so within [`STREAM_SPAN_TOLERANCE`] and
 /// better than the range itself by more than [`STREAM_CENTRE_TOLERANCE`].
+/// With `whole`, all the free slots around the range, when they centre it:
+/// text centred in the whole stretch between its neighbours fills it, even
+/// when its own slot happens to centre it too.
 fn widen(
     lines: &[f64],
     (s0, s1): (usize, usize),
     centre: f64,
     n: usize,
     free: impl Fn(usize) -> bool,
+    whole: bool,
 ) -> Option<(usize, usize)> {
     let mut lo = s0;
     while lo > 0 && free(lo - 1) {
@@ -771,6 +821,9 @@ fn widen(
         hi += 1;
     }
     let err = |a: usize, b: usize| (centre - (lines[a] + lines[b + 1]) / 2.0).abs();
+    if whole && (lo, hi) != (s0, s1) && err(lo, hi) <= STREAM_SPAN_TOLERANCE {
+        return Some((lo, hi));
+    }
     let here = err(s0, s1);
     (lo..=s0)
         .flat_map(|a| (s1..=hi).map(move |b| (a, b)))
@@ -804,11 +857,30 @@ pub fn glyphs_to_rulings(glyphs: &[&Glyph], page: u32) -> StreamDebug {
         .map(|(i, f)| (i, f.3.first().copied(), f.3.last().copied()));
     for (i, (region, rough, spanning, mut columns, centred)) in found.into_iter().enumerate() {
         if let Some((b, Some(left), Some(right))) = best.filter(|b| b.0 != i) {
+            let _ = b;
+            let lines = region_to_line_columns(&words, &region, left, right);
             columns = if centred >= STREAM_MIN_CENTRED_COLUMNS {
-                refine_columns(&words, &region, &rough, &spanning, (Some(left), Some(right))).0
+                let refined =
+                    refine_columns(&words, &region, &rough, &spanning, (Some(left), Some(right))).0;
+                // Read line by line when that centres more of the text.
+                let n_lines = {
+                    let mut l: Vec<usize> = region.iter().map(|&i| words[i].line).collect();
+                    l.sort_unstable();
+                    l.dedup();
+                    l.len()
+                };
+                match lines {
+                    Some(l)
+                        if n_lines <= STREAM_SMALL_REGION_LINES
+                            && centred_words(&words, &region, &l)
+                                > centred_words(&words, &region, &refined) =>
+                    {
+                        l
+                    }
+                    _ => refined,
+                }
             } else {
-                let _ = b;
-                region_to_line_columns(&words, &region, left, right).unwrap_or(columns)
+                lines.unwrap_or(columns)
             };
         }
         let mut blocks = words_to_blocks(&words, &region, &columns);
@@ -860,11 +932,14 @@ mod tests {
     fn widen_centres_short_text_over_free_slots() {
         let lines = [0.0, 10.0, 20.0, 30.0, 40.0];
         // Text centred on 25 sits in slot 1 (centre 15): slots 1..3 centre it.
-        assert_eq!(widen(&lines, (1, 1), 25.0, 4, |_| true), Some((1, 3)));
+        assert_eq!(widen(&lines, (1, 1), 25.0, 4, |_| true, false), Some((1, 3)));
         // Slot 3 taken: no range centres it, keep the slot.
-        assert_eq!(widen(&lines, (1, 1), 25.0, 4, |c| c != 3), None);
+        assert_eq!(widen(&lines, (1, 1), 25.0, 4, |c| c != 3, false), None);
         // Already centred: stays.
-        assert_eq!(widen(&lines, (1, 1), 15.0, 4, |_| true), None);
+        assert_eq!(widen(&lines, (1, 1), 15.0, 4, |_| true, false), None);
+        // Centred in its slot and in the whole free stretch: the stretch.
+        assert_eq!(widen(&lines, (1, 2), 20.0, 4, |_| true, true), Some((0, 3)));
+        assert_eq!(widen(&lines, (1, 2), 20.0, 4, |_| true, false), None);
     }
 
     #[test]
@@ -892,6 +967,32 @@ mod tests {
         assert_eq!(d.regions.len(), 1);
         // Header and two value rows; 甲 adds no row of its own.
         assert_eq!(d.regions[0].rows.len(), 4);
+    }
+
+    #[test]
+    fn first_line_of_a_cell_above_the_table_joins_it() {
+        let glyphs = page(&[
+            (&[("标题很长的标题", 100.0)], 0.0),
+            (&[("年度", 10.0)], 30.0),
+            (&[("总体", 10.0), ("甲", 100.0), ("乙", 200.0)], 40.0),
+            (&[("名称", 10.0), ("丙", 100.0), ("丁", 200.0)], 60.0),
+        ]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let words = glyphs_to_words(&refs);
+        let regions = words_to_regions(&words);
+        assert_eq!(regions.len(), 1);
+        assert!(regions[0].contains(&1) && !regions[0].contains(&0));
+    }
+
+    #[test]
+    fn centred_words_counts_text_centred_between_boundaries() {
+        let glyphs = page(&[(&[("总分", 12.0), ("9", 46.0), ("甲", 70.0)], 0.0)]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let words = glyphs_to_words(&refs);
+        let region: Vec<usize> = (0..words.len()).collect();
+        // 总分 centred on 20 in [0, 40], 9 on 50 in [40, 60]; 甲 (74) not.
+        assert_eq!(centred_words(&words, &region, &[0.0, 40.0, 60.0, 100.0]), 2);
+        assert_eq!(centred_words(&words, &region, &[0.0, 30.0, 90.0]), 0);
     }
 
     #[test]
