@@ -33,7 +33,6 @@ fn corpus_audit_has_no_false_errors() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .filter(|p| !p.to_string_lossy().contains("seed_cid_04"))
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     let mut args = vec!["audit", "--format", "json"];

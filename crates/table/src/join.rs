@@ -393,8 +393,20 @@ fn extend_spans_over_break(
     let tops: Vec<Cell> = rows[i].cells.clone();
     for b in tops {
         let Some((r, k)) = covering_cell(rows, i - 1, b.col) else { continue };
-        let above = rows[r].cells[k].clone();
+        let mut above = rows[r].cells[k].clone();
         let ends_above = r + above.rowspan.max(1) == i;
+        if ends_above && starts_inside_blank(&above, &b) {
+            // The blank part above spans more columns than the label that
+            // continues it: split off the columns the label does not use.
+            let rest = Cell {
+                col: b.col + b.colspan.max(1),
+                colspan: above.col + above.colspan - (b.col + b.colspan.max(1)),
+                ..above.clone()
+            };
+            rows[r].cells[k].colspan = b.colspan.max(1);
+            rows[r].cells.insert(k + 1, rest);
+            above = rows[r].cells[k].clone();
+        }
         let same_columns = above.col == b.col && above.colspan == b.colspan;
         if !ends_above || !same_columns {
             continue;
@@ -468,6 +480,16 @@ fn has_open_bracket(text: &str) -> bool {
     let opens = text.chars().filter(|c| matches!(c, '(' | '（')).count();
     let closes = text.chars().filter(|c| matches!(c, ')' | '）')).count();
     opens > closes
+}
+
+/// A blank cell above a page break that starts where a merged-rows label
+/// at the top of the next page starts, but spans more columns.
+fn starts_inside_blank(above: &Cell, b: &Cell) -> bool {
+    above.is_blank()
+        && !b.is_blank()
+        && heads_merged_rows(&b.text)
+        && above.col == b.col
+        && above.colspan > b.colspan.max(1)
 }
 
 /// Labels printed in a cell merged down over several rows.

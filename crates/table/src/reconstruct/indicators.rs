@@ -46,13 +46,22 @@ fn is_number(c: &Cell) -> bool {
 /// Reads the block into `form.indicators`.
 pub(crate) fn read(form: &mut Form, header: &Row, rows: &[&Row]) {
     let roles = header_roles(header, INDICATOR_COLUMNS);
+    let level2_col = roles.iter().find(|s| s.role == Col::Level2).map(|s| s.start);
     let mut carry = Carry::default();
-    for row in rows {
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
         if row.is_blank() {
             continue;
         }
         if let Some(p) = by_columns(row, &roles).or_else(|| by_content(row)) {
-            carry.push(form, p, row);
+            let l2_span = level2_col.and_then(|c| span_covering(rows, i, c));
+            let own_level1 = p.level1.is_some();
+            let before = form.indicators.len();
+            carry.push(form, p, row, l2_span.is_some_and(|(start, _)| start < i));
+            if form.indicators.len() > before {
+                groups
+                    .push(Group { l2_span: l2_span.filter(|s| s.1 > 1).map(|s| s.0), own_level1 });
+            }
         } else if row.filled().all(|c| cell_kind(&c.text) == CellKind::Text) {
             join_fragment(form, &mut carry, row, &roles);
         } else {
@@ -60,6 +69,53 @@ pub(crate) fn read(form: &mut Form, header: &Row, rows: &[&Row]) {
                 "dropped unreadable indicator row \"{}\" on page {}",
                 row_text(row),
                 row.page
+            ));
+        }
+    }
+    nest_level1_over_level2_groups(form, &groups);
+}
+
+/// Where an indicator's labels came from, for the nesting repair.
+struct Group {
+    /// The row where the 二级 cell covering it starts, when that cell spans
+    /// several rows.
+    l2_span: Option<usize>,
+    /// Whether the row printed its own 一级 cell.
+    own_level1: bool,
+}
+
+/// The cell covering column `col` at row `i` that starts on an earlier or
+/// the same row: (its row, its rowspan).
+fn span_covering(rows: &[&Row], i: usize, col: usize) -> Option<(usize, usize)> {
+    (0..=i).rev().find_map(|up| {
+        rows[up]
+            .cells
+            .iter()
+            .find(|c| c.col <= col && col < c.col + c.colspan.max(1) && up + c.rowspan.max(1) > i)
+            .filter(|c| !c.is_blank())
+            .map(|c| (up, c.rowspan.max(1)))
+    })
+}
+
+/// 二级 groups nest inside 一级 groups: when a 一级 cell starts inside a
+/// merged 二级 cell (a label cut one row short, as inferred grids of pages
+/// without rulings can give), the rows of that 二级 group above it belong to
+/// it too.
+fn nest_level1_over_level2_groups(form: &mut Form, groups: &[Group]) {
+    for (k, g) in groups.iter().enumerate() {
+        let Some(start) = g.l2_span else { continue };
+        if !g.own_level1 || k == 0 || groups[k - 1].l2_span != Some(start) {
+            continue;
+        }
+        let level1 = form.indicators[k].level1.clone();
+        let mut j = k;
+        while j > 0 && groups[j - 1].l2_span == Some(start) && !groups[j - 1].own_level1 {
+            j -= 1;
+            form.indicators[j].level1 = level1.clone();
+            form.repairs.push(format!(
+                "一级 label \"{}\" extended to \"{}\", which shares its 二级 cell",
+                level1.as_deref().unwrap_or(""),
+                form.indicators[j].name
             ));
         }
     }
@@ -127,10 +183,14 @@ struct Carry {
 }
 
 impl Carry {
-    fn push(&mut self, form: &mut Form, p: Printed, row: &Row) {
+    /// `level2_spans_in`: a merged 二级 cell from a row above still covers
+    /// this row, so a new 一级 label does not end it.
+    fn push(&mut self, form: &mut Form, p: Printed, row: &Row, level2_spans_in: bool) {
         if p.level1.is_some() {
             self.level1 = p.level1.clone();
-            self.level2 = None;
+            if !level2_spans_in {
+                self.level2 = None;
+            }
         }
         if p.level2.is_some() {
             self.level2 = p.level2.clone();
