@@ -144,6 +144,10 @@ impl Check {
 
 impl fmt::Display for Check {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}: {}", self.severity, self.code, self.path, self.message)
+        if self.path.is_empty() {
+            write!(f, "{} {}: {}", self.severity, self.code, self.message)
+        } else {
+            write!(f, "{} {} {}: {}", self.severity, self.code, self.path, self.message)
+        }
     }
 }
