@@ -128,6 +128,9 @@ fn unit_of(tail: &str) -> Option<Option<String>> {
                 .then(|| Some(inner.to_string()));
         }
     }
+    if let Some(unit) = unit_before_note(tail) {
+        return Some(Some(unit));
+    }
     // A bare unit may hold a bracketed alternative: 台（套）, 人（次）.
     let balanced = tail.chars().filter(|c| matches!(c, '(' | '（')).count()
         == tail.chars().filter(|c| matches!(c, ')' | '）')).count();
@@ -135,6 +138,25 @@ fn unit_of(tail: &str) -> Option<Option<String>> {
         && balanced
         && !tail.chars().any(|c| c.is_ascii_digit() || "，,。；;：:、".contains(c));
     bare_ok.then(|| Some(tail.to_string()))
+}
+
+/// The longest bracketed text after a unit that is itself part of the unit
+/// (台（套）, 人（次）): longer brackets are notes, not units.
+const MAX_UNIT_ALTERNATIVE_CHARS: usize = 2;
+
+/// A unit followed by a bracketed note: `%（省定标准）` → `%`. None when the
+/// tail does not end in a bracket, the bracket is a unit alternative, or
+/// what precedes it is not a unit.
+fn unit_before_note(tail: &str) -> Option<String> {
+    let close = tail.chars().last().filter(|c| matches!(c, ')' | '）'))?;
+    let open = if close == ')' { '(' } else { '（' };
+    let at = tail.rfind(open)?;
+    let (head, note) = (&tail[..at], &tail[at + open.len_utf8()..tail.len() - close.len_utf8()]);
+    let is_note = note.chars().count() > MAX_UNIT_ALTERNATIVE_CHARS;
+    let head_ok = !head.is_empty()
+        && head.chars().count() <= MAX_BARE_UNIT_CHARS
+        && !head.chars().any(|c| c.is_ascii_digit() || "，,。；;：:、()（）".contains(c));
+    (is_note && head_ok).then(|| head.to_string())
 }
 
 /// Parses a plain amount as printed: digits with optional thousands
@@ -204,6 +226,8 @@ mod tests {
         assert_eq!(m("≥ 90 %"), Some((Some(">="), 90.0, Some("%".into()))));
         assert_eq!(m("≥36台（套）"), Some((Some(">="), 36.0, Some("台（套）".into()))));
         assert_eq!(m("36人(次)"), Some((None, 36.0, Some("人(次)".into()))));
+        assert_eq!(m("≥95%（省定标准）"), Some((Some(">="), 95.0, Some("%".into()))));
+        assert_eq!(m("≥90%(国家县域医共体建设标准)"), Some((Some(">="), 90.0, Some("%".into()))));
         assert_eq!(m("达成指标"), None);
         assert_eq!(m("准确"), None);
         assert_eq!(m("2024年,因行政执法类机构改革"), None);

@@ -112,6 +112,7 @@ pub fn interpret(
         depth: 0,
         forms: HashSet::new(),
         warned_fonts: HashSet::new(),
+        warned_slant: false,
     };
     interp.run(content, resources);
 }
@@ -136,6 +137,8 @@ struct Interpreter<'a, 's> {
     forms: HashSet<lopdf::ObjectId>,
     /// Font resource names already warned about.
     warned_fonts: HashSet<Vec<u8>>,
+    /// Whether slanted text was already reported on this page.
+    warned_slant: bool,
 }
 
 impl Interpreter<'_, '_> {

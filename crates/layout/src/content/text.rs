@@ -35,12 +35,22 @@ impl Interpreter<'_, '_> {
         }
     }
 
+    /// Text drawn at a slant is a watermark or a stamp, never table text:
+    /// table text runs along the page axes (upright or turned 90°).
     pub(super) fn show_text(&mut self, bytes: &[u8]) {
         let Some(font) = self.gs.text.font.clone() else {
             return;
         };
         let ts = self.gs.text.clone();
-        let emit = ts.render_mode != RENDER_MODE_CLIP_ONLY;
+        let slanted = !is_axis_aligned(&self.tm.then(&self.gs.ctm));
+        if slanted && !self.warned_slant {
+            self.warned_slant = true;
+            self.warn(format!(
+                "page {}: slanted text (a watermark?) left out of the table",
+                self.page
+            ));
+        }
+        let emit = ts.render_mode != RENDER_MODE_CLIP_ONLY && !slanted;
         for ch in font.decode(bytes) {
             let spacing = ts.char_spacing + if ch.is_word_space { ts.word_spacing } else { 0.0 };
             // Text space → page space.
@@ -81,5 +91,34 @@ impl Interpreter<'_, '_> {
             };
             self.tm = advance.then(&self.tm);
         }
+    }
+}
+
+/// The largest slant of a text baseline, in degrees off the page axes, that
+/// still counts as upright text: watermarks lean 30–60°, rounding in real
+/// producers' matrices stays far below a degree.
+const MAX_TEXT_SLANT_DEGREES: f64 = 2.0;
+
+/// Whether a matrix draws text along the page axes (any multiple of 90°).
+fn is_axis_aligned(m: &Matrix) -> bool {
+    let [a, b, ..] = m.0;
+    if a == 0.0 && b == 0.0 {
+        return true;
+    }
+    let angle = b.atan2(a).to_degrees().rem_euclid(90.0);
+    angle.min(90.0 - angle) <= MAX_TEXT_SLANT_DEGREES
+}
+
+#[cfg(test)]
+mod slant_tests {
+    use super::*;
+
+    #[test]
+    fn upright_and_quarter_turns_are_axis_aligned() {
+        assert!(is_axis_aligned(&Matrix([12.0, 0.0, 0.0, 12.0, 5.0, 5.0])));
+        assert!(is_axis_aligned(&Matrix([0.0, 12.0, -12.0, 0.0, 5.0, 5.0])));
+        assert!(is_axis_aligned(&Matrix([-12.0, 0.0, 0.0, -12.0, 0.0, 0.0])));
+        let (s, c) = 35f64.to_radians().sin_cos();
+        assert!(!is_axis_aligned(&Matrix([44.0 * c, 44.0 * s, -44.0 * s, 44.0 * c, 0.0, 0.0])));
     }
 }
