@@ -207,6 +207,11 @@ pub fn pdf_to_each_page<T>(
                     )],
                     ..Page::default()
                 });
+        if i == 0 && !recovered {
+            if let Some(how) = doc.xref_recovery {
+                page.warnings.insert(0, format!("damaged file: cross-reference table unusable ({how:?}); objects found by scanning"));
+            }
+        }
         if recovered && i == 0 {
             page.warnings.insert(
                 0,

@@ -44,8 +44,9 @@ fn is_number(c: &Cell) -> bool {
 }
 
 /// Reads the block into `form.indicators`.
-pub(crate) fn read(form: &mut Form, header: &Row, rows: &[&Row]) {
-    let roles = header_roles(header, INDICATOR_COLUMNS);
+pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) {
+    let roles: Vec<Span<Col>> =
+        header.iter().flat_map(|h| header_roles(h, INDICATOR_COLUMNS)).collect();
     let level2_col = roles.iter().find(|s| s.role == Col::Level2).map(|s| s.start);
     let mut carry = Carry::default();
     let mut groups: Vec<Group> = Vec::new();

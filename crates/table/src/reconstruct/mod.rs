@@ -45,9 +45,9 @@ fn form_rows_to_form(fr: FormRows) -> Form {
 fn apply_block(form: &mut Form, block: Block<'_>) {
     match block {
         Block::Header(row) => read::header_row(form, row),
-        Block::Funds { header, rows } => read::funds(form, header, &rows),
+        Block::Funds { header, rows } => read::funds(form, &header, &rows),
         Block::Goals { header, rows } => read::goals(form, header, &rows),
-        Block::Indicators { header, rows } => indicators::read(form, header, &rows),
+        Block::Indicators { header, rows } => indicators::read(form, &header, &rows),
         Block::Total(row) => read::total(form, row),
         Block::Grade(row) => read::grade(form, row),
         Block::Blank => {}

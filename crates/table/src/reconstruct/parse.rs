@@ -4,9 +4,9 @@
 
 use jixiao_layout::Row;
 use nom::branch::alt;
-use nom::combinator::{cut, map};
+use nom::combinator::{cut, map, opt};
 use nom::error::context;
-use nom::multi::many0;
+use nom::multi::{many0, many1};
 use nom::sequence::pair;
 use nom::{Input, Parser};
 
@@ -19,12 +19,14 @@ use crate::token::{cell_kind, CellKind};
 pub(crate) enum Block<'a> {
     /// A 项目名称 or 主管部门/实施单位 row.
     Header(&'a Row),
-    /// The 项目资金 header row and its fund rows.
-    Funds { header: &'a Row, rows: Vec<&'a Row> },
+    /// The 项目资金 header row (and the column-name row under it, where the
+    /// label has a row of its own), and its fund rows.
+    Funds { header: Vec<&'a Row>, rows: Vec<&'a Row> },
     /// The 年度总体目标 header row and its content rows.
     Goals { header: &'a Row, rows: Vec<&'a Row> },
-    /// The indicator header row and the rows under it.
-    Indicators { header: &'a Row, rows: Vec<&'a Row> },
+    /// The indicator header rows (one, or two when 绩效指标 heads the
+    /// level columns) and the rows under them.
+    Indicators { header: Vec<&'a Row>, rows: Vec<&'a Row> },
     /// The 总分 row.
     Total(&'a Row),
     /// The 评分等级 row.
@@ -113,15 +115,37 @@ fn fund_row(i: Rows<'_>) -> PResult<'_, &Row> {
     }
 }
 
+/// The column names of the funds block on a row of their own, under a
+/// 项目资金 label that spans the table.
+fn fund_names_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "fund column names", |r| {
+        !has_amount(r) && distinct_roles(r, labels::FUND_COLUMNS) >= MIN_HEADER_ROLES
+    })
+}
+
 fn funds_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
     context(
         "项目资金 block",
-        map(pair(funds_header, cut(many0(fund_row))), |(header, rows)| Block::Funds {
-            header,
-            rows,
+        map((funds_header, opt(fund_names_row), cut(many0(fund_row))), |(header, names, rows)| {
+            Block::Funds { header: std::iter::once(header).chain(names).collect(), rows }
         }),
     )
     .parse(i)
+}
+
+/// How many column names make a row a header row: three, so that a data
+/// row holding one word that happens to name a column is never taken.
+const MIN_HEADER_ROLES: usize = 3;
+
+/// The number of different column roles a row's cells name.
+fn distinct_roles<R: Copy + PartialEq>(r: &Row, table: &[(R, &[&str])]) -> usize {
+    let mut roles: Vec<R> = Vec::new();
+    for role in r.filled().filter_map(|c| labels::role_of(table, &c.text)) {
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    roles.len()
 }
 
 fn goals_header(i: Rows<'_>) -> PResult<'_, &Row> {
@@ -150,10 +174,11 @@ fn indicator_header(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "一级指标/三级指标", is_indicator_header)
 }
 
+/// An indicator header row, or one of the two rows of a split header
+/// (`绩效指标 | 年度指标值 | …` over `一级指标 | 二级指标 | 三级指标`): at
+/// least three indicator column names and no amount.
 pub(crate) fn is_indicator_header(r: &Row) -> bool {
-    let keys: Vec<String> = r.filled().map(|c| header_key(&c.text)).collect();
-    let has = |name: &str| keys.iter().any(|k| k == name);
-    (has("一级指标") || has("三级指标")) && (has("得分") || has("分值") || has("二级指标"))
+    !has_amount(r) && distinct_roles(r, labels::INDICATOR_COLUMNS) >= MIN_HEADER_ROLES
 }
 
 fn indicator_row(i: Rows<'_>) -> PResult<'_, &Row> {
@@ -163,7 +188,7 @@ fn indicator_row(i: Rows<'_>) -> PResult<'_, &Row> {
 fn indicator_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
     context(
         "indicator block",
-        map(pair(indicator_header, cut(many0(indicator_row))), |(header, rows)| {
+        map(pair(many1(indicator_header), cut(many0(indicator_row))), |(header, rows)| {
             Block::Indicators { header, rows }
         }),
     )

@@ -83,9 +83,11 @@ fn bracketed(text: &str) -> Option<String> {
 
 /// The funds block: the unit from the block label, then each row's label and
 /// values.
-pub(crate) fn funds(form: &mut Form, header: &Row, rows: &[&Row]) {
-    form.fund_unit = header.filled().next().and_then(|c| bracketed(&c.text));
-    let roles = header_roles(header, FUND_COLUMNS);
+pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
+    form.fund_unit =
+        header.first().and_then(|h| h.filled().next()).and_then(|c| bracketed(&c.text));
+    let roles: Vec<Span<FundColumn>> =
+        header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS)).collect();
     for row in rows {
         if let Some(fund) = fund_row(row, &roles) {
             form.funds.push(fund);
@@ -192,7 +194,17 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
         let k = header_key(&c.text);
         k == labels::预期目标 || k == labels::实际完成情况
     });
-    if has_labels {
+    // Both labels heading columns of one row, and two texts under them: the
+    // texts go in printed order (text dumps may drop the merged label cell
+    // in front of them, which shifts their columns).
+    let under: Vec<&Cell> =
+        rows.iter().flat_map(|r| r.filled()).filter(|c| !is_goal_label(c)).collect();
+    let heads_in_header = header.filled().filter(|c| is_goal_label(c)).count() == 3
+        && header.filled().all(is_goal_label);
+    if has_labels && heads_in_header && under.len() == 2 {
+        form.goal_expected = Some(normalize(&under[0].text));
+        form.goal_achieved = Some(normalize(&under[1].text));
+    } else if has_labels {
         form.goal_expected = labelled(labels::预期目标);
         form.goal_achieved = labelled(labels::实际完成情况);
     } else {
@@ -273,7 +285,7 @@ mod tests {
         let rows = text_to_rows(dump);
         let mut form = Form::default();
         let refs: Vec<&Row> = rows[1..].iter().collect();
-        funds(&mut form, &rows[0], &refs);
+        funds(&mut form, &[&rows[0]], &refs);
         form.funds
     }
 
@@ -311,6 +323,15 @@ mod tests {
     #[test]
     fn goals_as_row_heads() {
         let rows = text_to_rows("年度总体目标\t预期目标\t甲\n\t实际完成情况\t乙\n");
+        let mut form = Form::default();
+        goals(&mut form, &rows[0], &[&rows[1]]);
+        assert_eq!(form.goal_expected.as_deref(), Some("甲"));
+        assert_eq!(form.goal_achieved.as_deref(), Some("乙"));
+    }
+
+    #[test]
+    fn goal_texts_in_order_when_the_dump_drops_the_label_cell() {
+        let rows = text_to_rows("年度总体目标\t预期目标\t实际完成情况\n甲\t乙\n");
         let mut form = Form::default();
         goals(&mut form, &rows[0], &[&rows[1]]);
         assert_eq!(form.goal_expected.as_deref(), Some("甲"));
