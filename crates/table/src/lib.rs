@@ -1,4 +1,4 @@
-//! Table: the reconstructor. Takes the page-ordered [`Row`]s of the layout
+//! Table: the reconstructor. Takes the page-ordered [`Row`](jixiao_layout::Row)s of the layout
 //! crate (from either front end) and gives one [`Form`] per printed form: its
 //! logical [`Grid`] (joined across pages, merged cells as spans) and its
 //! blocks read by label (header, 项目资金 funds, 年度总体目标 goals,

@@ -72,7 +72,7 @@ pub const STREAM_EXTENT_TOLERANCE: f64 = 1.0;
 /// edges; other regions take the page's best region's edges (tables on one
 /// page share the print margins).
 pub const STREAM_MIN_CENTRED_COLUMNS: usize = 2;
-/// Rounds of [`bridging_words`]: each round may reveal columns inside a
+/// Rounds of `bridging_words`: each round may reveal columns inside a
 /// column just split off.
 pub const STREAM_MAX_SPLIT_ROUNDS: usize = 4;
 /// A region of at most this many lines (a table's first rows at a page

@@ -118,7 +118,7 @@ pub const OVERFLOW_TOLERANCE: f64 = 0.5;
 /// search on the grid lines; under [`GlyphRule::Inside`] the glyph box must
 /// also fit the cell within `inside_slack`; under [`GlyphRule::Word`] a run
 /// of touching glyphs that crosses a cell edge by more than
-/// [`OVERFLOW_TOLERANCE`] goes to the cell of its first glyph. Returns the
+/// `OVERFLOW_TOLERANCE` goes to the cell of its first glyph. Returns the
 /// glyphs that are in no cell, in input order.
 pub fn assign_glyphs<'a>(
     tables: &mut [TableGrid],
