@@ -393,48 +393,17 @@ fn extend_spans_over_break(
     let tops: Vec<Cell> = rows[i].cells.clone();
     for b in tops {
         let Some((r, k)) = covering_cell(rows, i - 1, b.col) else { continue };
-        let mut above = rows[r].cells[k].clone();
-        let ends_above = r + above.rowspan.max(1) == i;
-        if ends_above && starts_inside_blank(&above, &b) {
-            // The blank part above spans more columns than the label that
-            // continues it: split off the columns the label does not use.
-            let rest = Cell {
-                col: b.col + b.colspan.max(1),
-                colspan: above.col + above.colspan - (b.col + b.colspan.max(1)),
-                ..above.clone()
-            };
-            rows[r].cells[k].colspan = b.colspan.max(1);
-            rows[r].cells.insert(k + 1, rest);
-            above = rows[r].cells[k].clone();
-        }
-        let same_columns = above.col == b.col && above.colspan == b.colspan;
-        if !ends_above || !same_columns {
+        if r + rows[r].cells[k].rowspan.max(1) != i {
             continue;
         }
-        let spans = b.rowspan > 1 || above.rowspan > 1;
-        let in_level_column = level_cols.contains(&b.col);
-        let text = match (above.is_blank(), b.is_blank()) {
-            (false, true) if spans => above.text.clone(),
-            (true, false)
-                if spans
-                    || in_level_column && is_level_label(&b.text)
-                    || heads_merged_rows(&b.text) =>
-            {
-                b.text.clone()
-            }
-            (false, false) if (spans || in_level_column) && repeats(&above.text, &b.text) => {
-                above.text.clone()
-            }
-            (false, false) if in_level_column && !starts_block_label(&above.text) => {
-                match labels::complete_label(&normalize(&above.text), &normalize(&b.text)) {
-                    Some((joined, debris)) if debris.is_empty() => joined,
-                    _ => continue,
-                }
-            }
-            (false, false) if spans && has_open_bracket(&above.text) => {
-                format!("{}\n{}", above.text, b.text)
-            }
-            _ => continue,
+        if starts_inside_blank(&rows[r].cells[k], &b) {
+            split_blank_for(&mut rows[r].cells, k, &b);
+        }
+        let above = rows[r].cells[k].clone();
+        let same_columns = above.col == b.col && above.colspan == b.colspan;
+        let Some(text) = same_columns.then(|| continued_text(&above, &b, level_cols)).flatten()
+        else {
+            continue;
         };
         let cell = &mut rows[r].cells[k];
         cell.text = text;
@@ -446,6 +415,46 @@ fn extend_spans_over_break(
             above.page,
             b.page
         ));
+    }
+}
+
+/// The blank part above spans more columns than the label that continues
+/// it: split off the columns the label does not use.
+fn split_blank_for(cells: &mut Vec<Cell>, k: usize, label: &Cell) {
+    let end = label.col + label.colspan.max(1);
+    let rest =
+        Cell { col: end, colspan: cells[k].col + cells[k].colspan - end, ..cells[k].clone() };
+    cells[k].colspan = label.colspan.max(1);
+    cells.insert(k + 1, rest);
+}
+
+/// The text of one merged cell drawn in two parts, `above` at the bottom of
+/// a page and `b` at the top of the next, or None when they are two cells.
+fn continued_text(above: &Cell, b: &Cell, level_cols: &[usize]) -> Option<String> {
+    let spans = b.rowspan > 1 || above.rowspan > 1;
+    let in_level_column = level_cols.contains(&b.col);
+    match (above.is_blank(), b.is_blank()) {
+        (false, true) if spans => Some(above.text.clone()),
+        (true, false)
+            if spans
+                || in_level_column && is_level_label(&b.text)
+                || heads_merged_rows(&b.text) =>
+        {
+            Some(b.text.clone())
+        }
+        (false, false) if (spans || in_level_column) && repeats(&above.text, &b.text) => {
+            Some(above.text.clone())
+        }
+        (false, false) if in_level_column && !starts_block_label(&above.text) => {
+            match labels::complete_label(&normalize(&above.text), &normalize(&b.text)) {
+                Some((joined, debris)) if debris.is_empty() => Some(joined),
+                _ => None,
+            }
+        }
+        (false, false) if spans && has_open_bracket(&above.text) => {
+            Some(format!("{}\n{}", above.text, b.text))
+        }
+        _ => None,
     }
 }
 
