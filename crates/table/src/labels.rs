@@ -7,10 +7,19 @@ pub const 项目名称: &[&str] = &["项目名称"];
 /// 主管部门: the department in charge.
 pub const 主管部门: &[&str] = &["主管部门", "主管部门（单位）", "主管部门(单位)"];
 /// 实施单位: the implementing unit.
-pub const 实施单位: &[&str] = &["实施单位"];
+pub const 实施单位: &[&str] = &["实施单位", "项目实施单位", "实施主体", "项目承担单位"];
 /// 项目资金: the funds block label (the unit follows in brackets);
 /// department forms say 年度预算资金.
-pub const 项目资金: &[&str] = &["项目资金", "年度预算资金", "部门预算资金", "预算资金"];
+pub const 项目资金: &[&str] = &[
+    "项目资金",
+    "年度预算资金",
+    "部门预算资金",
+    "预算资金",
+    "预算执行情况",
+    "项目资金情况",
+    "资金投入情况",
+    "资金情况",
+];
 /// 部门名称: what names a department-wide form (部门整体支出绩效自评表).
 pub const 部门名称: &[&str] =
     &["部门名称", "单位名称", "部门（单位）名称", "部门(单位)名称", "部门（单位）", "预算单位"];
@@ -22,6 +31,28 @@ pub const 预期目标: &str = "预期目标";
 pub const 实际完成情况: &str = "实际完成情况";
 /// 总分: total score row.
 pub const 总分: &str = "总分";
+/// Other spellings of the total row. 合计 also closes fund tables, so these
+/// end the indicator block but never the funds block.
+pub const 总分_OTHER: &[&str] = &["综合得分", "自评总分", "得分合计", "合计", "总计"];
+/// Rows printed around the table that hold no record field (conclusions,
+/// signatures, codes): read past without a repair.
+pub const IGNORED_ROWS: &[&str] = &[
+    "自评结论",
+    "绩效评价结论",
+    "评价结论",
+    "备注",
+    "说明",
+    "填报人",
+    "填表人",
+    "审核人",
+    "联系电话",
+    "项目负责人",
+    "单位负责人",
+    "财务负责人",
+    "项目编码",
+    "项目编号",
+    "项目类别",
+];
 /// 评分等级 / 自评等级: grade row.
 pub const 评分等级: &[&str] = &["评分等级", "自评等级", "评价等级", "绩效等级", "等级"];
 /// 绩效指标: the national template's leftmost merged column.
@@ -121,6 +152,19 @@ pub fn role_of<R: Copy>(table: &[(R, &[&str])], text: &str) -> Option<R> {
 /// True for the label of the funds block.
 pub fn is_funds_label(key: &str) -> bool {
     项目资金.contains(&key)
+}
+
+/// True for a label of the total row (总分, 综合得分, 合计, …).
+pub fn is_total_label(key: &str) -> bool {
+    key == 总分 || 总分_OTHER.contains(&key)
+}
+
+/// True for the label of a 评分等级 row, also with its value in the same
+/// cell (`自评等级：优秀`).
+pub fn is_grade_label(key: &str) -> bool {
+    评分等级
+        .iter()
+        .any(|g| key == *g || key.strip_prefix(g).is_some_and(|r| r.starts_with([':', '：'])))
 }
 
 /// True for a label that opens a form: 项目名称, or a department form's

@@ -163,7 +163,9 @@ fn unit_before_note(tail: &str) -> Option<String> {
 /// separators, decimals, sign and a trailing `%`. `3,013.00` → 3013.0.
 pub fn parse_amount(text: &str) -> Option<f64> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.strip_suffix('%').or_else(|| t.strip_suffix('％')).unwrap_or(&t);
+    // Weights and scores are printed `10分` in some templates.
+    let t = t.strip_suffix('分').unwrap_or(&t);
+    let t = t.strip_suffix('%').or_else(|| t.strip_suffix('％')).unwrap_or(t);
     let body = t.strip_prefix(['-', '+']).unwrap_or(t);
     if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -204,6 +206,7 @@ mod tests {
         assert_eq!(parse_amount("17,357.00"), Some(17357.0));
         assert_eq!(parse_amount("85.35"), Some(85.35));
         assert_eq!(parse_amount("85.35%"), Some(85.35));
+        assert_eq!(parse_amount("9.29分"), Some(9.29));
         assert_eq!(parse_amount("-1.5"), Some(-1.5));
         assert_eq!(parse_amount("1,23.0"), None);
         assert_eq!(parse_amount("12."), None);

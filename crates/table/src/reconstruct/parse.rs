@@ -57,6 +57,7 @@ fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
         map(total_row, Block::Total),
         map(grade_row, Block::Grade),
         map(blank_row, |_| Block::Blank),
+        map(ignored_row, |_| Block::Blank),
         map(any_row, Block::Stray),
     ))
     .parse(i)
@@ -182,7 +183,9 @@ pub(crate) fn is_indicator_header(r: &Row) -> bool {
 }
 
 fn indicator_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "indicator row", |r| !opens_block(r))
+    row_if(i, "indicator row", |r| {
+        !opens_block(r) && !opening_label(r).is_some_and(|k| labels::is_total_label(&k))
+    })
 }
 
 fn indicator_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
@@ -196,11 +199,18 @@ fn indicator_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
 }
 
 fn total_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, labels::总分, |r| opening_label(r).is_some_and(|k| k == labels::总分))
+    row_if(i, labels::总分, |r| opening_label(r).is_some_and(|k| labels::is_total_label(&k)))
 }
 
 fn grade_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "评分等级", |r| opening_label(r).is_some_and(|k| is_label(&k, labels::评分等级)))
+    row_if(i, "评分等级", |r| opening_label(r).is_some_and(|k| labels::is_grade_label(&k)))
+}
+
+/// A row that holds no record field (a conclusion, a signature line).
+fn ignored_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "ignored row", |r| {
+        opening_label(r).is_some_and(|k| labels::IGNORED_ROWS.iter().any(|l| k.starts_with(l)))
+    })
 }
 
 /// True when the row opens one of the blocks (so it ends the one before).
@@ -208,7 +218,7 @@ pub(crate) fn opens_block(r: &Row) -> bool {
     let Some(k) = opening_label(r) else { return false };
     labels::starts_form(&k)
         || is_label(&k, labels::主管部门)
-        || is_label(&k, labels::评分等级)
+        || labels::is_grade_label(&k)
         || labels::is_funds_label(&k)
         || [labels::年度总体目标, labels::总分].contains(&k.as_str())
         || is_indicator_header(r)
@@ -271,7 +281,9 @@ mod tests {
 
     #[test]
     fn unknown_rows_are_stray() {
-        assert_eq!(kinds("备注\t无\n"), ["stray"]);
+        assert_eq!(kinds("其他事项\t无\n"), ["stray"]);
+        assert_eq!(kinds("备注\t无\n"), ["blank"]);
+        assert_eq!(kinds("综合得分\t100\t88.24\n自评等级：优秀\n"), ["total", "grade"]);
         assert!(form(&[]).0.is_empty());
     }
 }

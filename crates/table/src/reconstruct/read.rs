@@ -89,8 +89,13 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
     let roles: Vec<Span<FundColumn>> =
         header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS)).collect();
     for row in rows {
-        if let Some(fund) = fund_row(row, &roles) {
-            form.funds.push(fund);
+        match fund_row(row, &roles) {
+            Some(f) if f.label.is_empty() => match form.funds.first_mut() {
+                Some(total) if total.weight.is_none() => total.weight = f.weight,
+                _ => {}
+            },
+            Some(f) => form.funds.push(f),
+            None => {}
         }
     }
 }
@@ -120,6 +125,15 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
         .collect();
     if values.is_empty() {
         return None;
+    }
+    if labels::role_of(FUND_COLUMNS, &cells[label_at].text) == Some(FundColumn::Weight) {
+        // A 分值 row of its own under the fund rows: the weight of the
+        // total row, not a fund.
+        return Some(FundRow {
+            label: String::new(),
+            weight: Some(normalize(&values[0].text)),
+            ..FundRow::default()
+        });
     }
     let assigned = assign_fund_values(&values, roles);
     let mut fund = FundRow { label: normalize(&cells[label_at].text), ..FundRow::default() };
@@ -264,9 +278,14 @@ fn grade_in_row(row: &Row) -> Option<String> {
     })
 }
 
-/// 评分等级: the first filled cell after the label.
+/// 评分等级: the text after the label's colon, or the first filled cell
+/// after the label.
 pub(crate) fn grade(form: &mut Form, row: &Row) {
-    form.grade = row.filled().nth(1).map(|c| normalize(&c.text));
+    let first = row.filled().next().map(|c| normalize(&c.text)).unwrap_or_default();
+    let inline = first.split_once([':', '：']).map(|(_, v)| v.trim().to_string());
+    form.grade = inline
+        .filter(|v| !v.is_empty())
+        .or_else(|| row.filled().nth(1).map(|c| normalize(&c.text)));
 }
 
 #[cfg(test)]
