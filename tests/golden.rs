@@ -33,6 +33,9 @@ fn corpus_audit_has_no_false_errors() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        // The shared corpus (seed_*): its forms are consistent. Variant
+        // samples may lack a total row on purpose, a real missing field.
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("seed_")))
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     let mut args = vec!["audit", "--format", "json"];
@@ -52,6 +55,6 @@ fn corpus_audit_has_no_false_errors() {
                 .map(move |c| format!("{}: {c}", f["file"]))
         })
         .collect();
-    assert!(v["summary"]["forms"].as_u64().unwrap() >= 90, "{}", v["summary"]);
+    assert!(v["summary"]["forms"].as_u64().unwrap() == 96, "{}", v["summary"]);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
