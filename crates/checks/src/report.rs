@@ -173,6 +173,7 @@ mod tests {
             total_score: Some(100.1),
             grade: Some("优".into()),
             repairs: Vec::new(),
+            decimals: Default::default(),
         }
     }
 

@@ -84,13 +84,16 @@ fn unit_key(value: &Value) -> Option<String> {
 }
 
 /// The indicator's quantity, if it is quantitative with one unit on both
-/// sides; different units (人次 against 人) are not comparable.
+/// sides; different units (人次 against 人) are not comparable. A target
+/// printed without an operator (`100%`, national template) is a level to
+/// reach: read as ≥.
 pub(crate) fn quantity(indicator: &Indicator) -> Option<Quantity> {
     let (target, actual) = (&indicator.target, &indicator.actual);
     if unit_key(target) != unit_key(actual) {
         return None;
     }
-    Some(Quantity { op: target.op?, target: target.value?, actual: actual.value? })
+    let op = target.op.unwrap_or(Op::Ge);
+    Some(Quantity { op, target: target.value?, actual: actual.value? })
 }
 
 /// The score the usual rule gives an indicator, to 2 decimals: full weight

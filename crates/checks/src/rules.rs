@@ -71,6 +71,20 @@ pub const FAIR: &str = "中";
 /// 差 (poor).
 pub const POOR: &str = "差";
 
+/// Half a unit of the last printed digit of a value printed with
+/// `decimals` decimals (0.005 for 2, 0.05 for 1): what the printed number
+/// may differ from the one it stands for. Values whose precision is unknown
+/// count as printed with 2 decimals, as the forms print them.
+pub fn half_unit(decimals: Option<u8>) -> f64 {
+    unit(decimals) / 2.0
+}
+
+/// One unit of the last printed digit (0.01 for 2 decimals): the most a
+/// truncated value lies below the exact one.
+pub fn unit(decimals: Option<u8>) -> f64 {
+    10f64.powi(-i32::from(decimals.unwrap_or(2)))
+}
+
 /// Rounds half up to 2 decimals, as the publishers' spreadsheets print.
 pub fn round2(x: f64) -> f64 {
     ((x * HUNDREDTHS).abs() + ROUND_NUDGE).round().copysign(x) / HUNDREDTHS

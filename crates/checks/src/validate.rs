@@ -19,17 +19,30 @@ pub(crate) fn record_to_checks(record: &FormRecord, rescored: &[Option<f64>]) ->
     missing_fields(record, &mut checks);
     weights_sum(record, &mut checks);
     scores_sum(record, &mut checks);
+    let decimals = |path: String| record.decimals.get(&path).copied();
     for (i, fund) in record.funds.iter().enumerate() {
-        fund_checks(i, fund, &mut checks);
+        let precision = Precision {
+            rate: decimals(format!("funds[{i}].execution_rate")),
+            score: decimals(format!("funds[{i}].score")),
+        };
+        fund_checks(i, fund, precision, &mut checks);
     }
     let rate = funds_rate(record);
     for (i, ind) in record.indicators.iter().enumerate() {
         indicator_checks(i, ind, rescored.get(i).copied().flatten(), &mut checks);
-        rate_consistency(i, ind, rate.as_ref(), &mut checks);
+        let actual_decimals = decimals(format!("indicators[{i}].actual"));
+        rate_consistency(i, ind, rate.as_ref(), actual_decimals, &mut checks);
     }
     grade(record, &mut checks);
     repaired(record, &mut checks);
     checks
+}
+
+/// How many decimals a fund row's rate and score were printed with.
+#[derive(Clone, Copy)]
+struct Precision {
+    rate: Option<u8>,
+    score: Option<u8>,
 }
 
 /// A 2-decimal number for messages.
@@ -129,7 +142,10 @@ fn weights_sum(record: &FormRecord, checks: &mut Vec<Check>) {
 fn scores_sum(record: &FormRecord, checks: &mut Vec<Check>) {
     let Some(total) = record.total_score else { return };
     let Some((fund, inds)) = parts(record, |f| f.score, |i| i.score) else { return };
-    if (fund + inds - total).abs() > rules::SCORES_SUM_TOLERANCE {
+    // A total printed with fewer decimals stands for a wider range.
+    let printed = rules::half_unit(record.decimals.get("total_score").copied());
+    let tolerance = rules::SCORES_SUM_TOLERANCE - HALF_UNIT + printed.max(HALF_UNIT);
+    if (fund + inds - total).abs() > tolerance {
         let message = format!(
             "indicator and fund scores add up to {}, form says {}",
             n(fund + inds),
@@ -153,19 +169,21 @@ fn score_exceeds_weight(
     }
 }
 
-fn fund_checks(i: usize, fund: &Fund, checks: &mut Vec<Check>) {
+fn fund_checks(i: usize, fund: &Fund, precision: Precision, checks: &mut Vec<Check>) {
     score_exceeds_weight(&format!("funds[{i}].score"), fund.score, fund.weight, checks);
-    execution_rate(i, fund, checks);
-    fund_score(i, fund, checks);
+    execution_rate(i, fund, precision.rate, checks);
+    fund_score(i, fund, precision, checks);
 }
 
 /// `execution_rate` (error): executed / annual_budget × 100 against the
 /// printed rate. The amounts are printed to 2 decimals themselves, so the
 /// exact rate lies anywhere between the ratios of their half-unit bounds;
-/// publishers then round (±0.005) or truncate (up to 0.01 below) it, and
-/// either is accepted: the printed rate must lie in
-/// [lowest − 0.01, highest + 0.005].
-fn execution_rate(i: usize, fund: &Fund, checks: &mut Vec<Check>) {
+/// publishers then round (±half a unit of the rate's last printed digit) or
+/// truncate (up to one unit below) it, and either is accepted: for a rate
+/// printed with 2 decimals the printed rate must lie in
+/// [lowest − 0.01, highest + 0.005], with 1 decimal in [lowest − 0.1,
+/// highest + 0.05].
+fn execution_rate(i: usize, fund: &Fund, decimals: Option<u8>, checks: &mut Vec<Check>) {
     let (Some(printed), Some(exact)) = (fund.execution_rate, rescore::computed_rate(fund)) else {
         return;
     };
@@ -175,7 +193,9 @@ fn execution_rate(i: usize, fund: &Fund, checks: &mut Vec<Check>) {
     }
     let lowest = (executed - HALF_UNIT).max(0.0) / (budget + HALF_UNIT) * 100.0;
     let highest = (executed + HALF_UNIT) / (budget - HALF_UNIT) * 100.0;
-    let accepted = lowest - RATE_UNIT - FLOAT_SLACK..=highest + HALF_UNIT + FLOAT_SLACK;
+    let (unit, half) =
+        (rules::unit(decimals).max(RATE_UNIT), rules::half_unit(decimals).max(HALF_UNIT));
+    let accepted = lowest - unit - FLOAT_SLACK..=highest + half + FLOAT_SLACK;
     if !accepted.contains(&printed) {
         let message = format!(
             "executed {} / annual budget {} × 100 = {exact:.4} (rounded {}, truncated {}), \
@@ -195,13 +215,15 @@ fn execution_rate(i: usize, fund: &Fund, checks: &mut Vec<Check>) {
 /// score. Tolerance: half a unit of the printed score, plus one rate unit
 /// × weight / 100, because the publisher may have scored the unrounded rate
 /// while printing it truncated.
-fn fund_score(i: usize, fund: &Fund, checks: &mut Vec<Check>) {
+fn fund_score(i: usize, fund: &Fund, precision: Precision, checks: &mut Vec<Check>) {
     let (Some(rate), Some(weight), Some(printed)) = (fund.execution_rate, fund.weight, fund.score)
     else {
         return;
     };
     let expected = rules::fund_score(rate, weight);
-    let tolerance = HALF_UNIT + RATE_UNIT * weight / 100.0 + FLOAT_SLACK;
+    let rate_unit = rules::unit(precision.rate).max(RATE_UNIT);
+    let tolerance =
+        rules::half_unit(precision.score).max(HALF_UNIT) + rate_unit * weight / 100.0 + FLOAT_SLACK;
     if (printed - expected).abs() > tolerance {
         let message = format!(
             "min(rate {}, 100) × weight {} / 100 = {}, form says {}",
@@ -257,7 +279,7 @@ fn target(q: Quantity, ind: &Indicator) -> String {
 /// 偏差原因分析及改进措施 (deviation reason) cell is empty. The forms' own
 /// rule asks for a reason wherever a score falls short.
 fn deviation_missing(i: usize, ind: &Indicator, score: f64, weight: f64, checks: &mut Vec<Check>) {
-    let has_reason = ind.deviation.as_deref().is_some_and(|d| !d.trim().is_empty());
+    let has_reason = ind.deviation.as_deref().is_some_and(|d| !is_no_reason(d));
     if has_reason || score >= weight - rules::SCORE_WEIGHT_TOLERANCE {
         return;
     }
@@ -269,6 +291,16 @@ fn deviation_missing(i: usize, ind: &Indicator, score: f64, weight: f64, checks:
     );
     let path = format!("indicators[{i}].deviation");
     checks.push(Check::new(CheckCode::DeviationMissing, Severity::Warning, path, message));
+}
+
+/// Placeholders forms print in an empty deviation cell: 无 (none), a slash
+/// or a dash.
+const NO_REASON: &[&str] = &["无", "无。", "无偏差", "无偏差。", "/", "／", "-", "—", "——", "－"];
+
+/// Whether a deviation cell gives no reason (empty or a placeholder).
+fn is_no_reason(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || NO_REASON.contains(&t)
 }
 
 /// `rescore_differs` (info): the publisher marked a partly met quantitative
@@ -310,6 +342,7 @@ fn rate_consistency(
     i: usize,
     ind: &Indicator,
     funds_rate: Option<&(String, f64)>,
+    actual_decimals: Option<u8>,
     checks: &mut Vec<Check>,
 ) {
     let Some((fund_path, rate)) = funds_rate else { return };
@@ -319,7 +352,10 @@ fn rate_consistency(
     else {
         return;
     };
-    if (actual - rate).abs() <= rules::RATE_CONSISTENCY_TOLERANCE {
+    // An actual printed with fewer decimals may round the rate further.
+    let tolerance =
+        rules::RATE_CONSISTENCY_TOLERANCE.max(rules::unit(actual_decimals) + FLOAT_SLACK);
+    if (actual - rate).abs() <= tolerance {
         return;
     }
     let message = format!(
@@ -414,6 +450,7 @@ mod tests {
             total_score: Some(99.0),
             grade: Some("优".into()),
             repairs: Vec::new(),
+            decimals: Default::default(),
         }
     }
 

@@ -40,4 +40,4 @@ mod normalise;
 
 pub use jixiao_table::Form;
 pub use model::*;
-pub use normalise::{form_to_record, fund_category, number, parse_value};
+pub use normalise::{decimals_of, form_to_record, fund_category, number, parse_value};

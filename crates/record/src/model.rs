@@ -176,4 +176,10 @@ pub struct FormRecord {
     /// turns each into a `repaired` check.
     #[serde(skip)]
     pub repairs: Vec<String>,
+    /// How many decimals each number was printed with, by JSON path
+    /// (`total_score`, `funds[0].execution_rate`, `indicators[3].actual`):
+    /// `93.7` and `93.70` are one number but not one precision, and the
+    /// checks compare within half a unit of the last printed digit.
+    #[serde(skip)]
+    pub decimals: std::collections::BTreeMap<String, u8>,
 }

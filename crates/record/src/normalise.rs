@@ -40,7 +40,41 @@ pub fn form_to_record(form: &Form) -> FormRecord {
         total_score: number(form.total_score.as_deref()),
         grade: form.grade.clone().filter(|g| !g.is_empty()),
         repairs: form.repairs.clone(),
+        decimals: printed_decimals(form),
     }
+}
+
+/// The printed precision of the numbers the checks compare.
+fn printed_decimals(form: &Form) -> std::collections::BTreeMap<String, u8> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut put = |path: String, text: Option<&str>| {
+        if let Some(d) = text.and_then(decimals_of) {
+            out.insert(path, d);
+        }
+    };
+    put("total_score".into(), form.total_score.as_deref());
+    put("total_weight".into(), form.total_weight.as_deref());
+    for (i, f) in form.funds.iter().enumerate() {
+        put(format!("funds[{i}].execution_rate"), f.execution_rate.as_deref());
+        put(format!("funds[{i}].score"), f.score.as_deref());
+    }
+    for (i, ind) in form.indicators.iter().enumerate() {
+        put(format!("indicators[{i}].score"), ind.score.as_deref());
+        put(format!("indicators[{i}].actual"), ind.actual.as_deref());
+    }
+    out
+}
+
+/// Digits after the decimal point of the first number in `text` (0 for a
+/// whole number); None when there is no number.
+pub fn decimals_of(text: &str) -> Option<u8> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let number: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .collect();
+    let decimals = number.split_once('.').map_or(0, |(_, frac)| frac.trim_end_matches(',').len());
+    u8::try_from(decimals).ok()
 }
 
 /// An amount as printed, or None for an empty or dash cell.
@@ -147,6 +181,15 @@ mod tests {
         assert_eq!(fund_category("上年结转资金"), FundCategory::Carryover);
         assert_eq!(fund_category("其他资金"), FundCategory::Other);
         assert_eq!(fund_category("自筹"), FundCategory::Unknown);
+    }
+
+    #[test]
+    fn printed_precision() {
+        assert_eq!(decimals_of("93.70"), Some(2));
+        assert_eq!(decimals_of("93.7"), Some(1));
+        assert_eq!(decimals_of("≥1,200人次"), Some(0));
+        assert_eq!(decimals_of("94.6%"), Some(1));
+        assert_eq!(decimals_of("达成指标"), None);
     }
 
     #[test]
