@@ -5,6 +5,7 @@
 mod macros;
 mod util;
 
+mod audit;
 mod cli;
 mod corpus;
 mod golden;
