@@ -20,6 +20,15 @@
 //!    boundary;
 //! 6. rulings on every row and column boundary, broken where a block crosses
 //!    them, which leaves merged cells merged.
+//!
+//! Between 3 and 6 the boundaries are refined by assuming centred text (see
+//! [`centred_boundaries`]). Column edges lie between the extents of each
+//! column's texts, or of its centred texts only when that centres more of
+//! the region's words (a merged label may reach past an edge). Row bands
+//! come from the text alone, so a block several lines tall, centred in a
+//! row of one-line cells, reaches into the rows around it: the refined
+//! rows may move a block to other rows when they line it up by its
+//! vertical centre (its new rows, or rows around them, centre it).
 
 use serde::Serialize;
 
@@ -565,10 +574,22 @@ fn refine_columns(
             items[c0].push((b.x0, b.x1));
         }
     }
-    let (refined, n_centred) = slots_to_boundaries(&items, &spans, anchors, false);
     let min = region.iter().map(|&i| words[i].bbox.x0).fold(f64::INFINITY, f64::min);
     let max = region.iter().map(|&i| words[i].bbox.x1).fold(f64::NEG_INFINITY, f64::max);
-    (accept_boundaries(refined, rough, min, max), n_centred)
+    let (refined, n_centred) = slots_to_boundaries(&items, &spans, anchors, false);
+    let refined = accept_boundaries(refined, rough, min, max);
+    // A text of a merged cell that never shares a line with the texts it
+    // spans sits in one rough column and may reach past that column's edge
+    // (a label centred over three columns, a few points wider than the
+    // first two): its extent then pins the edge wrongly. The edges from the
+    // centred texts alone win when they centre more of the region's words.
+    let (members, _) = slots_to_boundaries(&items, &spans, anchors, true);
+    let members = accept_boundaries(members, rough, min, max);
+    if centred_words(words, region, &members) > centred_words(words, region, &refined) {
+        (members, n_centred)
+    } else {
+        (refined, n_centred)
+    }
 }
 
 /// How many of the region's words are centred, to within
@@ -701,8 +722,16 @@ fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Ve
     let min = blocks.iter().map(|b| b.top).fold(f64::INFINITY, f64::min);
     let max = blocks.iter().map(|b| b.bottom).fold(f64::NEG_INFINITY, f64::max);
     let mut rows = accept_boundaries(refined, rough_rows, min, max);
-    // Refined rows must keep every block in the rows it was found in.
-    if blocks.iter().any(|b| range(&rows, b) != range(rough_rows, b)) {
+    // Rough rows come from the text alone, so a block several lines tall,
+    // centred in a row whose other cells hold one line, reaches into the
+    // rows around it. Refined rows may move a block to other rows only
+    // where they line it up by its vertical centre: its new rows, or rows
+    // around them that a merged label can still widen to, centre it.
+    let lined_up = |b: &Block| {
+        range(&rows, b) == range(rough_rows, b)
+            || range(&rows, b).is_some_and(|r| centred_in_rows(&rows, r, b.cy()))
+    };
+    if !blocks.iter().all(lined_up) {
         rows = rough_rows.to_vec();
     }
     for b in blocks.iter_mut() {
@@ -767,6 +796,17 @@ fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Ve
         }
     }
     rows
+}
+
+/// Whether some range of slots holding `(s0, s1)` (between `lines`) centres
+/// `centre` to within [`STREAM_SPAN_TOLERANCE`].
+fn centred_in_rows(lines: &[f64], (s0, s1): (usize, usize), centre: f64) -> bool {
+    let n = lines.len().saturating_sub(1);
+    s1 < n
+        && (0..=s0).any(|a| {
+            (s1..n)
+                .any(|z| (centre - (lines[a] + lines[z + 1]) / 2.0).abs() <= STREAM_SPAN_TOLERANCE)
+        })
 }
 
 /// The largest slot range around `(s0, s1)`, over free slots only, that
@@ -1044,6 +1084,83 @@ mod tests {
         let refs: Vec<&Glyph> = glyphs.iter().collect();
         let words = glyphs_to_words(&refs);
         assert!(!left_aligned(&words, &[0, 1], 1));
+    }
+
+    #[test]
+    fn centred_in_rows_looks_at_ranges_around_the_block() {
+        let rows = [0.0, 10.0, 20.0, 30.0, 40.0];
+        assert!(centred_in_rows(&rows, (1, 1), 15.0));
+        // Not centred in row 1, but rows 0..2 centre it.
+        assert!(centred_in_rows(&rows, (1, 1), 15.5) && centred_in_rows(&rows, (1, 1), 20.0));
+        assert!(!centred_in_rows(&rows, (1, 1), 12.0));
+        assert!(!centred_in_rows(&rows, (1, 4), 20.0));
+    }
+
+    #[test]
+    fn tall_text_centred_in_its_row_stays_in_it() {
+        // Columns 一级 (x 10), 二级 (60), name (100), value (200), deviation
+        // (292). Row 2 holds one-line cells at 60 and a five-line deviation
+        // (40..88) centred on them; 数量 is centred over rows 1-2 and 产出
+        // over rows 1-4, so the deviation reaches across two labels and
+        // gives no row band of its own. Centred text puts the boundaries at
+        // -8, 16, 32, 96, 120, 136: the deviation fills row 2 alone.
+        let mut lines: Vec<(&[(&str, f64)], f64)> = vec![
+            (
+                &[
+                    ("级别", 10.0),
+                    ("二级", 60.0),
+                    ("名称", 100.0),
+                    ("数值", 200.0),
+                    ("偏差", 300.0),
+                ],
+                0.0,
+            ),
+            (&[("子", 104.0), ("1", 204.0)], 20.0),
+            (&[("数量", 60.0)], 52.0),
+            (&[("丑", 104.0), ("2", 204.0)], 60.0),
+            (&[("产出", 10.0)], 72.0),
+            (&[("寅", 104.0), ("3", 204.0)], 104.0),
+            (&[("卯", 104.0), ("4", 204.0)], 124.0),
+        ];
+        for top in [40.0, 50.0, 60.0, 70.0, 80.0] {
+            lines.push((&[("甲乙丙丁", 292.0)], top));
+        }
+        let glyphs = page(&lines);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let d = glyphs_to_rulings(&refs, 1);
+        assert_eq!(d.regions.len(), 1);
+        let rows = &d.regions[0].rows;
+        let want = [-8.0, 16.0, 32.0, 96.0, 120.0, 136.0];
+        assert_eq!(rows.len(), want.len(), "{rows:?}");
+        assert!(rows.iter().zip(want).all(|(r, w)| (r - w).abs() < 1e-6), "{rows:?}");
+        // The boundary above row 2 runs unbroken under the deviation.
+        let x = 308.0;
+        assert!(d.rulings.iter().any(|r| r.orientation == Orientation::Horizontal
+            && (r.pos - 32.0).abs() < 1e-6
+            && r.start < x
+            && r.end > x));
+    }
+
+    #[test]
+    fn label_reaching_past_its_column_edge_does_not_pin_it() {
+        // Columns [0, 40], [40, 80], [80, 140], [140, 200], texts centred on
+        // 20, 60, 110, 170. 项目名称项目 is centred over the first two
+        // columns (40); the label on line 3 is centred over the first three
+        // (70) and reaches 2 pt past x 80 without touching column 3's text.
+        let glyphs = page(&[
+            (&[("甲乙丙", 8.0), ("子丑寅", 48.0), ("一二三四五", 90.0), ("甲乙丙丁", 154.0)], 0.0),
+            (&[("甲乙", 12.0), ("子丑", 52.0), ("一二三", 98.0), ("甲乙", 162.0)], 20.0),
+            (&[("项目名称项目", 16.0), ("一二三", 98.0), ("甲乙", 162.0)], 40.0),
+            (&[("评分等", 58.0), ("甲乙", 162.0)], 60.0),
+        ]);
+        let refs: Vec<&Glyph> = glyphs.iter().collect();
+        let words = glyphs_to_words(&refs);
+        let region: Vec<usize> = (0..words.len()).collect();
+        let (rough, spanning) = region_to_columns(&words, &region);
+        assert_eq!(rough.len(), 5);
+        let (columns, _) = refine_columns(&words, &region, &rough, &spanning, (None, None));
+        let want = [0.0, 40.0, 80.0, 140.0, 200.0];
+        assert!(columns.iter().zip(want).all(|(c, w)| (c - w).abs() < 1e-6), "{columns:?}");
     }
 
     #[test]
