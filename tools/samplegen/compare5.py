@@ -42,7 +42,7 @@ def main():
     dirs = sys.argv[2:] or [os.path.join(ROOT, "samples"), os.path.join(ROOT, "samples-pending")]
     total_bad = 0
     for d in dirs:
-        for exp_path in sorted(glob.glob(os.path.join(d, "variant5_*.expected_checks.json"))):
+        for exp_path in sorted(glob.glob(os.path.join(d, "variant*_*.expected_checks.json"))):
             name = os.path.basename(exp_path)[: -len(".expected_checks.json")]
             src = next(p for p in (os.path.join(d, name + e) for e in (".pdf", ".txt")) if os.path.exists(p))
             r = subprocess.run([jx, "extract", src], capture_output=True)

@@ -237,7 +237,12 @@ def table4(f):
         C.append(Cell(r, base + j, ih[key]))
     f["_ind_head_row"] = r
     r += 1
-    _indicator_cells(C, r, 0, inds, base + cols.index("l1"), base + cols.index("l2"))
+    if "l2" in cols:
+        _indicator_cells(C, r, 0, inds, base + cols.index("l1"), base + cols.index("l2"))
+    else:   # a template without a 二级 column (round 6): 一级 merged over its rows
+        from forms import _merge_runs
+        for s_, n_ in _merge_runs([i[0] for i in inds]):
+            C.append(Cell(r + s_, base + cols.index("l1"), inds[s_][0], rowspan=n_))
     for i, ind in enumerate(inds):
         rp = dev_parts(ind[7])
         for j, key in enumerate(cols):
