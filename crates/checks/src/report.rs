@@ -160,7 +160,7 @@ mod tests {
             schema_version: 1,
             source: None,
             kind: FormKind::Project,
-            title: "财政项目支出绩效自评表".into(),
+            title: Some("财政项目支出绩效自评表".into()),
             year: Some(2024),
             project_name: Some("公车购置经费".into()),
             department: None,

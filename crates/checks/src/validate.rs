@@ -424,7 +424,7 @@ mod tests {
             schema_version: 1,
             source: None,
             kind: FormKind::Project,
-            title: "财政项目支出绩效自评表".into(),
+            title: Some("财政项目支出绩效自评表".into()),
             year: Some(2024),
             project_name: Some("测试项目".into()),
             department: None,

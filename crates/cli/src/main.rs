@@ -188,9 +188,13 @@ fn cmd_batch(paths: &[PathBuf], out: &Path, progress: bool) -> Result<ExitCode> 
     let results = extract_all(&files, progress);
     let mut jsonl = String::new();
     let mut errors = String::new();
+    let mut warnings = String::new();
     for (path, r) in &results {
         match r {
             Ok(x) => {
+                for w in &x.warnings {
+                    warnings.push_str(&format!("{}: {w}\n", path.display()));
+                }
                 let records = x.records_json();
                 for rec in &records {
                     jsonl.push_str(&serde_json::to_string(rec)?);
@@ -205,14 +209,21 @@ fn cmd_batch(paths: &[PathBuf], out: &Path, progress: bool) -> Result<ExitCode> 
     std::fs::write(out.join("records.jsonl"), jsonl)?;
     std::fs::write(out.join("audit.txt"), render_report(&items))?;
     std::fs::write(out.join("errors.txt"), &errors)?;
+    std::fs::write(out.join("warnings.txt"), &warnings)?;
     let failed = report_failures(&results);
-    print_summary(files.len(), failed, &items, out);
+    let warned =
+        results.iter().filter(|(_, r)| r.as_ref().is_ok_and(|x| !x.warnings.is_empty())).count();
+    print_summary(files.len(), failed, warned, &items, out);
     Ok(exit_for(failed))
 }
 
-fn print_summary(files: usize, failed: usize, items: &[AuditedForm], out: &Path) {
+fn print_summary(files: usize, failed: usize, warned: usize, items: &[AuditedForm], out: &Path) {
     let s = Summary::of(items);
-    println!("files: {files} ({failed} failed, see {}/errors.txt)", out.display());
+    println!(
+        "files: {files} ({failed} failed, see {0}/errors.txt; {warned} read with warnings, \
+         see {0}/warnings.txt)",
+        out.display()
+    );
     println!("forms: {} ({} with errors)", s.forms, s.forms_with_errors);
     let counts: Vec<String> = s.counts.iter().map(|(code, n)| format!("{code} {n}")).collect();
     println!("checks: {}", if counts.is_empty() { "none".into() } else { counts.join(", ") });

@@ -69,13 +69,20 @@ pub fn pdf_to_rows(
     // before the next page is interpreted.
     let pages = pdf::pdf_to_each_page(bytes, pdf_settings, |page| {
         let rows = if has_text(&page) { Some(grid::page_to_rows(&page, lattice)) } else { None };
-        (page.number, rows, page.warnings)
+        (page.number, rows, page.warnings, page.has_images)
     })?;
-    if pages.iter().all(|(_, rows, _)| rows.is_none()) {
+    if pages.iter().all(|p| p.1.is_none()) {
+        // Without text, a page that paints an image is a scan; one that
+        // paints nothing and warned is damage (a file cut off), not a scan.
+        let scanned = pages.iter().any(|p| p.3);
+        let damage = pages.iter().flat_map(|p| p.2.iter()).find(|w| !w.is_empty());
+        if let (false, Some(why)) = (scanned, damage) {
+            return Err(Error::Load(format!("no readable page content: {why}")));
+        }
         return Err(Error::NoTextLayer { pages: pages.iter().map(|p| p.0).collect() });
     }
     let mut doc = Document { pages: pages.len(), ..Document::default() };
-    for (number, rows, warnings) in pages {
+    for (number, rows, warnings, _) in pages {
         let prefix = format!("page {number}: ");
         doc.warnings.extend(warnings.into_iter().map(|w| {
             if w.starts_with("page ") {

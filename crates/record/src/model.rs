@@ -148,8 +148,9 @@ pub struct FormRecord {
     pub source: Option<Source>,
     /// Project or department form.
     pub kind: FormKind,
-    /// The printed title, e.g. 财政项目支出绩效自评表.
-    pub title: String,
+    /// The printed title, e.g. 财政项目支出绩效自评表; None when the form
+    /// has no title line.
+    pub title: Option<String>,
     /// From the title line, e.g. `(2024年度)`.
     pub year: Option<i32>,
     /// 项目名称.

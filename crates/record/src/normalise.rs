@@ -22,11 +22,12 @@ const FUND_CATEGORIES: &[(FundCategory, &[&str])] = &[
 
 /// Turns one reconstructed form into its record (without `source`).
 pub fn form_to_record(form: &Form) -> FormRecord {
-    let title = form.title.clone().unwrap_or_default();
+    let title = form.title.clone().filter(|t| !t.is_empty());
+    let department_wide = title.as_deref().is_some_and(|t| t.contains(部门整体));
     FormRecord {
         schema_version: SCHEMA_VERSION,
         source: None,
-        kind: if title.contains(部门整体) { FormKind::Department } else { FormKind::Project },
+        kind: if department_wide { FormKind::Department } else { FormKind::Project },
         title,
         year: form.year,
         project_name: form.project_name.clone(),
