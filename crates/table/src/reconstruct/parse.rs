@@ -155,8 +155,19 @@ fn goals_header(i: Rows<'_>) -> PResult<'_, &Row> {
     })
 }
 
+/// A goal text row; dumps that copy a merged cell into every row it spans
+/// repeat 年度总体目标 in front of the texts.
 fn goal_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "goal text", |r| !opens_block(r) && !has_amount(r))
+    row_if(i, "goal text", |r| (!opens_block(r) || repeats_goals_label(r)) && !has_amount(r))
+}
+
+/// A 年度总体目标 row without the 预期目标/实际完成情况 labels, inside the
+/// block: the merged label copied in front of the goal texts.
+fn repeats_goals_label(r: &Row) -> bool {
+    let keys: Vec<String> = r.filled().map(|c| header_key(&c.text)).collect();
+    keys.first().is_some_and(|k| k == labels::年度总体目标)
+        && keys.len() > 1
+        && !keys.iter().any(|k| k == labels::预期目标 || k == labels::实际完成情况)
 }
 
 fn goals_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
@@ -219,7 +230,8 @@ pub(crate) fn opens_block(r: &Row) -> bool {
     labels::starts_form(&k)
         || is_label(&k, labels::主管部门)
         || labels::is_grade_label(&k)
-        || labels::is_funds_label(&k)
+        // A fund row may carry a copy of the merged 项目资金 label.
+        || labels::is_funds_label(&k) && !has_amount(r)
         || [labels::年度总体目标, labels::总分].contains(&k.as_str())
         || is_indicator_header(r)
 }

@@ -283,9 +283,10 @@ fn grade_in_row(row: &Row) -> Option<String> {
 pub(crate) fn grade(form: &mut Form, row: &Row) {
     let first = row.filled().next().map(|c| normalize(&c.text)).unwrap_or_default();
     let inline = first.split_once([':', '：']).map(|(_, v)| v.trim().to_string());
-    form.grade = inline
-        .filter(|v| !v.is_empty())
-        .or_else(|| row.filled().nth(1).map(|c| normalize(&c.text)));
+    // The first cell after the label that is not a copy of it (dumps copy
+    // merged cells into every column they span).
+    let after = row.filled().map(|c| normalize(&c.text)).skip(1).find(|t| *t != first);
+    form.grade = inline.filter(|v| !v.is_empty()).or(after);
 }
 
 #[cfg(test)]
@@ -378,6 +379,14 @@ mod tests {
             total(&mut form, &rows[0]);
             assert_eq!(form.grade.as_deref(), Some("良"), "{dump}");
         }
+    }
+
+    #[test]
+    fn grade_after_copies_of_its_label() {
+        let rows = text_to_rows("评分等级\t评分等级\t优\t优\n");
+        let mut form = Form::default();
+        grade(&mut form, &rows[0]);
+        assert_eq!(form.grade.as_deref(), Some("优"));
     }
 
     #[test]
