@@ -42,7 +42,7 @@ pub(crate) struct FormRows {
 /// Splits a document's rows into forms. A form starts at a title line
 /// (containing 自评表) after table rows, or at a second 项目名称 row.
 pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
-    let mut forms: Vec<FormRows> = Vec::new();
+    let mut chunks: Vec<(FormRows, Vec<String>)> = Vec::new();
     let mut cur = FormRows::default();
     let mut titles: Vec<String> = Vec::new();
     for row in rows {
@@ -53,7 +53,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
                 let t = normalize(row.filled().next().map(|c| c.text.as_str()).unwrap_or(""));
                 if t.contains(labels::自评表) {
                     if !cur.rows.is_empty() {
-                        forms.push(finish(std::mem::take(&mut cur), &mut titles));
+                        chunks.push((std::mem::take(&mut cur), std::mem::take(&mut titles)));
                     }
                     titles.push(t);
                 } else if cur.rows.is_empty() {
@@ -72,8 +72,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
             RowKind::Table if row.is_blank() && row.bbox.is_none() => {}
             RowKind::Table => {
                 let starts_form = first_key(row).is_some_and(|k| labels::starts_form(&k));
-                let opener =
-                    cur.rows.iter().find(|r| first_key(r).is_some_and(|k| labels::starts_form(&k)));
+                let opener = cur.rows.iter().find(|r| opens_form(r));
                 if starts_form && opener.is_some_and(|o| repeats_at_page_top(o, row, &cur.rows)) {
                     // Spreadsheet prints repeat their top rows on every page.
                     cur.repairs.push(format!(
@@ -84,16 +83,46 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
                     continue;
                 }
                 if starts_form && opener.is_some() {
-                    forms.push(finish(std::mem::take(&mut cur), &mut titles));
+                    chunks.push((std::mem::take(&mut cur), std::mem::take(&mut titles)));
                 }
                 cur.rows.push(row.clone());
             }
         }
     }
     if !cur.rows.is_empty() {
-        forms.push(finish(cur, &mut titles));
+        chunks.push((cur, titles));
     }
-    forms
+    merge_running_titles(chunks)
+        .into_iter()
+        .map(|(form, mut titles)| finish(form, &mut titles))
+        .collect()
+}
+
+fn opens_form(row: &Row) -> bool {
+    first_key(row).is_some_and(|k| labels::starts_form(&k))
+}
+
+/// A title printed again inside a form (a running head over each page)
+/// splits it in two; the part without a 项目名称 row of its own goes back to
+/// the form before it.
+fn merge_running_titles(chunks: Vec<(FormRows, Vec<String>)>) -> Vec<(FormRows, Vec<String>)> {
+    let mut out: Vec<(FormRows, Vec<String>)> = Vec::new();
+    for (chunk, titles) in chunks {
+        match out.last_mut() {
+            Some((prev, _)) if !chunk.rows.iter().any(opens_form) => {
+                for t in titles {
+                    prev.repairs
+                        .push(format!("dropped repeated title line \"{t}\" inside the form"));
+                }
+                let base = prev.rows.len();
+                prev.rows.extend(chunk.rows);
+                prev.repairs.extend(chunk.repairs);
+                prev.overflow.extend(chunk.overflow.into_iter().map(|(i, r)| (i + base, r)));
+            }
+            _ => out.push((chunk, titles)),
+        }
+    }
+    out
 }
 
 /// Closes a form: picks its title, joins its pages.

@@ -55,7 +55,7 @@ pub struct Measure {
 /// Parses `op? number unit?` where the unit is bracketed (`(%)`, `（人次）`)
 /// or a short trailing word (`%`, `天`). Anything else is not a measure.
 pub fn parse_measure(text: &str) -> Option<Measure> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).map(ascii_digit).collect();
     let (op, rest) = split_operator(&t);
     let num_len = number_prefix_len(rest);
     if num_len == 0 {
@@ -159,10 +159,22 @@ fn unit_before_note(tail: &str) -> Option<String> {
     (is_note && head_ok).then(|| head.to_string())
 }
 
+/// Full-width digits and point (`８６．５２`, typed with a Chinese input
+/// method) read as ASCII; the text itself is kept as printed.
+fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => {
+            char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+        }
+        '．' => '.',
+        _ => c,
+    }
+}
+
 /// Parses a plain amount as printed: digits with optional thousands
 /// separators, decimals, sign and a trailing `%`. `3,013.00` → 3013.0.
 pub fn parse_amount(text: &str) -> Option<f64> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).map(ascii_digit).collect();
     // Weights and scores are printed `10分` in some templates.
     let t = t.strip_suffix('分').unwrap_or(&t);
     let t = t.strip_suffix('%').or_else(|| t.strip_suffix('％')).unwrap_or(t);
@@ -207,6 +219,8 @@ mod tests {
         assert_eq!(parse_amount("85.35"), Some(85.35));
         assert_eq!(parse_amount("85.35%"), Some(85.35));
         assert_eq!(parse_amount("9.29分"), Some(9.29));
+        assert_eq!(parse_amount("８６．５２"), Some(86.52));
+        assert_eq!(parse_amount("1 200.00"), Some(1200.0));
         assert_eq!(parse_amount("-1.5"), Some(-1.5));
         assert_eq!(parse_amount("1,23.0"), None);
         assert_eq!(parse_amount("12."), None);

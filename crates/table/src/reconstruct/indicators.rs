@@ -239,8 +239,11 @@ fn join_fragment(form: &mut Form, carry: &mut Carry, row: &Row, roles: &[Span<Co
     for c in row.filled() {
         let frag = normalize(&c.text);
         let role = role_at(roles, c).unwrap_or(Col::Deviation);
+        // A fragment that finishes a cut 一级/二级 label belongs to it, in
+        // whatever column the dump put it.
         let done = match role {
             Col::Level1 | Col::Level2 => complete_level(form, carry, role, &frag, row.page),
+            _ if complete_level(form, carry, Col::Level2, &frag, row.page) => true,
             Col::Weight | Col::Score => false,
             other => append_to_last(form, other, &frag, row.page),
         };
