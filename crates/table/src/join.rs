@@ -98,6 +98,60 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
         .collect()
 }
 
+/// Text dumps that print each wrapped line of a cell as a line of its own:
+/// above the indicator table, a line of text fragments only, each under a
+/// filled value cell of the line before (not under a label), is the rest of
+/// those cells. (Indicator rows have their own repair, which knows labels.)
+fn join_wrapped_lines(form: &mut FormRows) {
+    let end = form
+        .rows
+        .iter()
+        .position(crate::reconstruct::is_indicator_header)
+        .unwrap_or(form.rows.len());
+    let mut i = 1;
+    let mut end = end;
+    while i < end {
+        let (above, row) = (&form.rows[i - 1], &form.rows[i]);
+        // A fragment ending in a colon is a sub-heading (按收入性质分：).
+        let fragment = |c: &Cell| {
+            cell_kind(&c.text) == CellKind::Text
+                && !is_known_label(&c.text)
+                && !c.text.trim_end().ends_with([':', '：'])
+        };
+        let fragments_only = !row.is_blank() && row.filled().all(fragment);
+        let under_values = row.filled().all(|c| {
+            above.cells.iter().any(|a| a.col == c.col && !a.is_blank() && !is_known_label(&a.text))
+        });
+        if !(fragments_only && under_values) {
+            i += 1;
+            continue;
+        }
+        let row = form.rows.remove(i);
+        end -= 1;
+        for c in row.filled() {
+            if let Some(a) = form.rows[i - 1].cells.iter_mut().find(|a| a.col == c.col) {
+                a.text = format!("{}\n{}", a.text, c.text);
+            }
+        }
+        form.repairs.push(format!("joined wrapped line \"{}\" to the row above", row_text(&row)));
+    }
+}
+
+/// A label of the form's layout (block labels, header labels, column names).
+fn is_known_label(text: &str) -> bool {
+    let key = labels::header_key(text);
+    labels::starts_form(&key)
+        || labels::is_label(&key, labels::主管部门)
+        || labels::is_label(&key, labels::实施单位)
+        || labels::is_funds_label(&key)
+        || labels::is_total_label(&key)
+        || labels::is_grade_label(&key)
+        || [labels::年度总体目标, labels::预期目标, labels::实际完成情况, labels::绩效指标]
+            .contains(&key.as_str())
+        || labels::role_of(labels::FUND_COLUMNS, text).is_some()
+        || labels::role_of(labels::INDICATOR_COLUMNS, text).is_some()
+}
+
 fn opens_form(row: &Row) -> bool {
     first_key(row).is_some_and(|k| labels::starts_form(&k))
 }
@@ -140,6 +194,9 @@ fn finish(mut form: FormRows, titles: &mut Vec<String>) -> FormRows {
     if geometric {
         join_overflow(&mut form);
         unify_columns(&mut form.rows);
+    }
+    if !geometric {
+        join_wrapped_lines(&mut form);
     }
     join_pages(&mut form, geometric);
     form.pages = form.rows.iter().map(|r| r.page).collect();

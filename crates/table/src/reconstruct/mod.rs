@@ -13,6 +13,7 @@ use jixiao_layout::Row;
 use crate::grid::rows_to_grid;
 use crate::join::{rows_to_form_rows, FormRows};
 use crate::Form;
+pub(crate) use parse::is_indicator_header;
 use parse::Block;
 
 /// Reconstructs every form in a document's rows, in document order.
