@@ -57,11 +57,15 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         if let Some(p) = by_columns(row, &roles).or_else(|| by_content(row)) {
             let l2_span = level2_col.and_then(|c| span_covering(rows, i, c));
             let own_level1 = p.level1.is_some();
+            let own = (p.level1.clone(), p.level2.clone());
             let before = form.indicators.len();
             carry.push(form, p, row, l2_span.is_some_and(|(start, _)| start < i));
             if form.indicators.len() > before {
-                groups
-                    .push(Group { l2_span: l2_span.filter(|s| s.1 > 1).map(|s| s.0), own_level1 });
+                groups.push(Group {
+                    l2_span: l2_span.filter(|s| s.1 > 1).map(|s| s.0),
+                    own_level1,
+                    own,
+                });
             }
         } else if row.filled().all(|c| cell_kind(&c.text) == CellKind::Text) {
             join_fragment(form, &mut carry, row, &roles);
@@ -74,6 +78,7 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         }
     }
     nest_level1_over_level2_groups(form, &groups);
+    labels_printed_at_the_bottom(form, &groups);
 }
 
 /// Where an indicator's labels came from, for the nesting repair.
@@ -83,6 +88,8 @@ struct Group {
     l2_span: Option<usize>,
     /// Whether the row printed its own 一级 cell.
     own_level1: bool,
+    /// The 一级 and 二级 labels the row printed itself.
+    own: (Option<String>, Option<String>),
 }
 
 /// The cell covering column `col` at row `i` that starts on an earlier or
@@ -96,6 +103,33 @@ fn span_covering(rows: &[&Row], i: usize, col: usize) -> Option<(usize, usize)> 
             .filter(|c| !c.is_blank())
             .map(|c| (up, c.rowspan.max(1)))
     })
+}
+
+/// Some exports print a merged label in the last row it spans instead of
+/// the first. Then the first indicator has no 一级 label of its own though
+/// later ones do (a form printed top-aligned always labels its first row):
+/// each row takes the next label printed at or below it.
+fn labels_printed_at_the_bottom(form: &mut Form, groups: &[Group]) {
+    let first_unlabelled = groups.first().is_some_and(|g| g.own.0.is_none());
+    let later_labelled = groups.iter().any(|g| g.own.0.is_some());
+    if !first_unlabelled || !later_labelled || groups.len() != form.indicators.len() {
+        return;
+    }
+    let (mut next1, mut next2): (Option<String>, Option<String>) = (None, None);
+    for (ind, g) in form.indicators.iter_mut().zip(groups).rev() {
+        if g.own.0.is_some() {
+            next1 = g.own.0.clone();
+            next2 = None;
+        }
+        if g.own.1.is_some() {
+            next2 = g.own.1.clone();
+        }
+        ind.level1 = next1.clone().or(ind.level1.take());
+        ind.level2 = next2.clone().or(ind.level2.take());
+    }
+    form.repairs.push(
+        "一级/二级 labels printed in the last row of their merged cells: carried upward".into(),
+    );
 }
 
 /// 二级 groups nest inside 一级 groups: when a 一级 cell starts inside a

@@ -52,6 +52,7 @@ fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
     alt((
         map(header_row, Block::Header),
         funds_block,
+        funds_block_by_names,
         goals_block,
         indicator_block,
         map(total_row, Block::Total),
@@ -134,6 +135,19 @@ fn funds_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
     .parse(i)
 }
 
+/// A funds block whose 项目资金 label is not on its header row (an export
+/// that prints merged labels in their last row): the column names open it.
+fn funds_block_by_names(i: Rows<'_>) -> PResult<'_, Block<'_>> {
+    context(
+        "项目资金 block",
+        map(pair(fund_names_row, cut(many0(fund_row))), |(names, rows)| Block::Funds {
+            header: vec![names],
+            rows,
+        }),
+    )
+    .parse(i)
+}
+
 /// How many column names make a row a header row: three, so that a data
 /// row holding one word that happens to name a column is never taken.
 const MIN_HEADER_ROLES: usize = 3;
@@ -149,10 +163,17 @@ fn distinct_roles<R: Copy + PartialEq>(r: &Row, table: &[(R, &[&str])]) -> usize
     roles.len()
 }
 
+/// The 年度总体目标 row, or (where the label sits in another row of its
+/// merged cell) the row naming both 预期目标 and 实际完成情况.
 fn goals_header(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, labels::年度总体目标, |r| {
-        opening_label(r).is_some_and(|k| k == labels::年度总体目标)
-    })
+    row_if(i, labels::年度总体目标, is_goals_header)
+}
+
+fn is_goals_header(r: &Row) -> bool {
+    let keys: Vec<String> = r.filled().map(|c| header_key(&c.text)).collect();
+    let names_both = keys.iter().any(|k| k == labels::预期目标)
+        && keys.iter().any(|k| k == labels::实际完成情况);
+    opening_label(r).is_some_and(|k| k == labels::年度总体目标) || names_both
 }
 
 /// A goal text row; dumps that copy a merged cell into every row it spans
@@ -233,6 +254,7 @@ pub(crate) fn opens_block(r: &Row) -> bool {
         // A fund row may carry a copy of the merged 项目资金 label.
         || labels::is_funds_label(&k) && !has_amount(r)
         || [labels::年度总体目标, labels::总分].contains(&k.as_str())
+        || is_goals_header(r)
         || is_indicator_header(r)
 }
 

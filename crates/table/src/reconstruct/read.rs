@@ -84,8 +84,13 @@ fn bracketed(text: &str) -> Option<String> {
 /// The funds block: the unit from the block label, then each row's label and
 /// values.
 pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
-    form.fund_unit =
-        header.first().and_then(|h| h.filled().next()).and_then(|c| bracketed(&c.text));
+    // The unit sits in the 项目资金 label, wherever the block printed it.
+    form.fund_unit = header
+        .iter()
+        .chain(rows)
+        .flat_map(|r| r.filled())
+        .find(|c| labels::is_funds_label(&header_key(&c.text)))
+        .and_then(|c| bracketed(&c.text));
     let roles: Vec<Span<FundColumn>> =
         header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS)).collect();
     for row in rows {
@@ -213,7 +218,7 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
     // in front of them, which shifts their columns).
     let under: Vec<&Cell> =
         rows.iter().flat_map(|r| r.filled()).filter(|c| !is_goal_label(c)).collect();
-    let heads_in_header = header.filled().filter(|c| is_goal_label(c)).count() == 3
+    let heads_in_header = header.filled().filter(|c| is_goal_label(c)).count() >= 2
         && header.filled().all(is_goal_label);
     if has_labels && heads_in_header && under.len() == 2 {
         form.goal_expected = Some(normalize(&under[0].text));
