@@ -104,7 +104,12 @@ pub fn interpret(
         operators: 0,
         stopped: false,
         warnings: 0,
-        gs: GraphicsState { ctm: initial, text: TextState::default() },
+        gs: GraphicsState {
+            ctm: initial,
+            text: TextState::default(),
+            stroke_white: false,
+            fill_white: false,
+        },
         stack: Vec::new(),
         path: Path::default(),
         tm: Matrix::IDENTITY,
@@ -210,6 +215,8 @@ impl Interpreter<'_, '_> {
                     self.gs.ctm = m.then(&self.gs.ctm);
                 }
             }
+            Op::StrokeWhite(white) => self.gs.stroke_white = white,
+            Op::FillWhite(white) => self.gs.fill_white = white,
             Op::LineWidth(_) | Op::Clip | Op::Ignored => {}
             Op::MoveTo(x, y) => self.path.move_to(self.page_point(x, y)),
             Op::LineTo(x, y) => self.path.line_to(self.page_point(x, y)),
@@ -285,12 +292,14 @@ impl Interpreter<'_, '_> {
         if close {
             self.path.close();
         }
-        if stroke {
+        // White lines print as nothing: they are no borders (producers draw
+        // them over merged cells).
+        if stroke && !self.gs.stroke_white {
             for r in self.path.stroke_rulings(self.page) {
                 self.sink.ruling(r);
             }
         }
-        if fill {
+        if fill && !self.gs.fill_white {
             for r in self.path.fill_rulings(self.page) {
                 self.sink.ruling(r);
             }

@@ -97,9 +97,33 @@ pub enum Op {
     BeginMarkedProps(Vec<u8>),
     /// `EMC`
     EndMarked,
-    /// A known operator without effect on glyphs or rulings (colour,
-    /// line style, shading, Type3 `d0`/`d1`, compatibility sections, …).
+    /// `G`, `RG`, `K`, `SC`, `SCN`: whether the stroke colour is white.
+    StrokeWhite(bool),
+    /// `g`, `rg`, `k`, `sc`, `scn`: whether the fill colour is white.
+    FillWhite(bool),
+    /// A known operator without effect on glyphs or rulings (line style,
+    /// shading, Type3 `d0`/`d1`, compatibility sections, …).
     Ignored,
+}
+
+/// A colour component at least this light (or, for CMYK, at most this much
+/// ink) prints as white: a border drawn in it is invisible on paper.
+const WHITE_LEVEL: f64 = 0.95;
+
+/// Whether colour operands print white: 1 operand gray, 3 RGB, 4 CMYK
+/// (ink). Pattern names and other spaces count as not white.
+fn is_white(components: &[f64]) -> bool {
+    match components {
+        [g] => *g >= WHITE_LEVEL,
+        [r, g, b] => [r, g, b].iter().all(|c| **c >= WHITE_LEVEL),
+        [c, m, y, k] => [c, m, y, k].iter().all(|v| **v <= 1.0 - WHITE_LEVEL),
+        _ => false,
+    }
+}
+
+/// The numeric operands of an operation, in order.
+fn numbers(args: &[Object]) -> Vec<f64> {
+    args.iter().filter_map(num).collect()
 }
 
 /// Decodes one lopdf operation. `Err` names the operator and what was wrong:
@@ -175,12 +199,17 @@ pub fn decode_operation(op: &Operation) -> Result<Op, String> {
         "BMC" => Op::BeginMarked(name(0)?),
         "BDC" => Op::BeginMarkedProps(name(0)?),
         "EMC" => Op::EndMarked,
-        // Colour, line style, rendering intent, flatness, graphics state
+        // Colour: only whether it prints white matters (white borders are
+        // invisible); a colour space change starts from black.
+        "G" | "RG" | "K" | "SC" | "SCN" => Op::StrokeWhite(is_white(&numbers(args))),
+        "g" | "rg" | "k" | "sc" | "scn" => Op::FillWhite(is_white(&numbers(args))),
+        "CS" => Op::StrokeWhite(false),
+        "cs" => Op::FillWhite(false),
+        // Line style, rendering intent, flatness, graphics state
         // dictionaries, shading, Type3 glyph metrics, marked points,
         // compatibility sections: nothing we extract depends on them.
-        "CS" | "cs" | "SC" | "SCN" | "sc" | "scn" | "G" | "g" | "RG" | "rg" | "K" | "k" | "J"
-        | "j" | "M" | "d" | "ri" | "i" | "gs" | "sh" | "d0" | "d1" | "MP" | "DP" | "BX" | "EX"
-        | "ID" | "EI" => Op::Ignored,
+        "J" | "j" | "M" | "d" | "ri" | "i" | "gs" | "sh" | "d0" | "d1" | "MP" | "DP" | "BX"
+        | "EX" | "ID" | "EI" => Op::Ignored,
         other => return Err(format!("unknown operator {other:?}")),
     })
 }
@@ -228,7 +257,16 @@ mod tests {
         assert_eq!(decode_operation(&op("f*", vec![])), Ok(Op::Fill));
         assert_eq!(
             decode_operation(&op("rg", vec![1.into(), 0.into(), 0.into()])),
-            Ok(Op::Ignored)
+            Ok(Op::FillWhite(false))
+        );
+        assert_eq!(decode_operation(&op("G", vec![1.into()])), Ok(Op::StrokeWhite(true)));
+        assert_eq!(
+            decode_operation(&op("k", vec![0.into(), 0.into(), 0.into(), 0.into()])),
+            Ok(Op::FillWhite(true))
+        );
+        assert_eq!(
+            decode_operation(&op("K", vec![0.into(), 0.into(), 0.into(), 1.into()])),
+            Ok(Op::StrokeWhite(false))
         );
     }
 

@@ -94,6 +94,10 @@ pub struct GraphicsState {
     pub ctm: Matrix,
     /// Text parameters.
     pub text: TextState,
+    /// The stroke colour prints white (an invisible border).
+    pub stroke_white: bool,
+    /// The fill colour prints white.
+    pub fill_white: bool,
 }
 
 #[cfg(test)]
