@@ -435,9 +435,13 @@ fn is_continuation(rows: &[Row], i: usize) -> bool {
 
 /// The cell that covers column `col` in row `r` (itself or a span from
 /// above), as (row index, cell index).
-fn covering_cell(rows: &[Row], r: usize, col: usize) -> Option<(usize, usize)> {
+pub(crate) fn covering_cell<R: std::borrow::Borrow<Row>>(
+    rows: &[R],
+    r: usize,
+    col: usize,
+) -> Option<(usize, usize)> {
     for up in (0..=r).rev() {
-        let hit = rows[up].cells.iter().position(|c| {
+        let hit = rows[up].borrow().cells.iter().position(|c| {
             c.col <= col && col < c.col + c.colspan.max(1) && up + c.rowspan.max(1) > r
         });
         if let Some(k) = hit {

@@ -95,14 +95,9 @@ struct Group {
 /// The cell covering column `col` at row `i` that starts on an earlier or
 /// the same row: (its row, its rowspan).
 fn span_covering(rows: &[&Row], i: usize, col: usize) -> Option<(usize, usize)> {
-    (0..=i).rev().find_map(|up| {
-        rows[up]
-            .cells
-            .iter()
-            .find(|c| c.col <= col && col < c.col + c.colspan.max(1) && up + c.rowspan.max(1) > i)
-            .filter(|c| !c.is_blank())
-            .map(|c| (up, c.rowspan.max(1)))
-    })
+    let (up, k) = crate::join::covering_cell(rows, i, col)?;
+    let cell = &rows[up].cells[k];
+    (!cell.is_blank()).then_some((up, cell.rowspan.max(1)))
 }
 
 /// Some exports print a merged label in the last row it spans instead of
