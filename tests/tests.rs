@@ -11,3 +11,4 @@ mod corpus;
 mod golden;
 mod hostile;
 pub mod putuo;
+mod schema;

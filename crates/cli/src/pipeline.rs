@@ -49,11 +49,12 @@ pub fn extract(path: &Path) -> Result<Extracted> {
     }
     let mut records = Vec::with_capacity(forms.len());
     let mut audits = Vec::with_capacity(forms.len());
-    for form in &forms {
+    for (form_index, form) in forms.iter().enumerate() {
         let mut record = form_to_record(form);
-        record.source = Some(Source {
+        record.set_source(Source {
             file: path.display().to_string(),
             sha256: sha256.clone(),
+            form_index,
             pages: if has_pages { form.pages.clone() } else { Vec::new() },
             warnings: warnings_for(&warnings, &form.pages),
         });

@@ -2,23 +2,13 @@
 
 use jixiao_table::text::normalize;
 use jixiao_table::token::{cell_kind, parse_amount, parse_measure, CellKind};
+use jixiao_table::vocab::{fund_category, label_points, level1_class};
 use jixiao_table::{Form, FundRow, IndicatorRow};
 
 use crate::model::*;
 
 /// 部门整体: marks a department-wide form in its title.
 const 部门整体: &str = "部门整体";
-
-/// Fund categories by label keyword, first match wins (so 其中：中央补助
-/// is `central` before anything else looks at it).
-const FUND_CATEGORIES: &[(FundCategory, &[&str])] = &[
-    (FundCategory::Total, &["年度资金总额", "资金总额", "合计"]),
-    (FundCategory::Carryover, &["上年结转"]),
-    (FundCategory::Other, &["其他资金"]),
-    (FundCategory::Central, &["中央补助", "中央财政", "中央资金", "中央"]),
-    (FundCategory::Local, &["地方资金", "省级", "市县", "地方财政"]),
-    (FundCategory::CurrentAppropriation, &["当年财政拨款", "财政拨款", "本级财政"]),
-];
 
 /// Turns one reconstructed form into its record (without `source`).
 pub fn form_to_record(form: &Form) -> FormRecord {
@@ -42,6 +32,7 @@ pub fn form_to_record(form: &Form) -> FormRecord {
         grade: form.grade.clone().filter(|g| !g.is_empty()),
         repairs: form.repairs.clone(),
         decimals: printed_decimals(form),
+        ..FormRecord::default()
     }
 }
 
@@ -83,15 +74,6 @@ pub fn number(text: Option<&str>) -> Option<f64> {
     parse_amount(text?)
 }
 
-/// The category a fund label names.
-pub fn fund_category(label: &str) -> FundCategory {
-    let key: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    FUND_CATEGORIES
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| key.contains(w)))
-        .map_or(FundCategory::Unknown, |(c, _)| *c)
-}
-
 fn fund_row_to_fund(row: &FundRow) -> Fund {
     let label = normalize(&row.label).trim_end_matches([':', '：']).trim_end().to_string();
     Fund {
@@ -103,6 +85,7 @@ fn fund_row_to_fund(row: &FundRow) -> Fund {
         weight: number(row.weight.as_deref()),
         execution_rate: number(row.execution_rate.as_deref()),
         score: number(row.score.as_deref()),
+        reason: None,
     }
 }
 
@@ -119,6 +102,10 @@ fn indicator_row_to_indicator(row: &IndicatorRow) -> Indicator {
             .deviation
             .clone()
             .filter(|d| !d.is_empty() && cell_kind(d) != CellKind::Dash),
+        level1_weight: row.level1.as_deref().and_then(label_points),
+        level2_weight: row.level2.as_deref().and_then(label_points),
+        level1_class: row.level1.as_deref().map(level1_class),
+        ..Indicator::default()
     }
 }
 
@@ -171,17 +158,6 @@ mod tests {
             assert_eq!(v(t), (None, None, None), "{t}");
         }
         assert_eq!(parse_value("符合计划安 排").text, "符合计划安排");
-    }
-
-    #[test]
-    fn fund_categories() {
-        assert_eq!(fund_category("年度资金总额"), FundCategory::Total);
-        assert_eq!(fund_category("其中:当年财政拨款"), FundCategory::CurrentAppropriation);
-        assert_eq!(fund_category("其中：中央补助"), FundCategory::Central);
-        assert_eq!(fund_category("地方资金"), FundCategory::Local);
-        assert_eq!(fund_category("上年结转资金"), FundCategory::Carryover);
-        assert_eq!(fund_category("其他资金"), FundCategory::Other);
-        assert_eq!(fund_category("自筹"), FundCategory::Unknown);
     }
 
     #[test]

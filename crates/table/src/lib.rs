@@ -41,10 +41,10 @@
 mod grid;
 mod input;
 mod join;
-mod labels;
 mod reconstruct;
 pub mod text;
 pub mod token;
+pub mod vocab;
 
 pub use grid::{Grid, GridCell};
 pub use reconstruct::rows_to_forms;

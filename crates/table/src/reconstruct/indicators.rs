@@ -6,9 +6,9 @@
 use jixiao_layout::{Cell, Row};
 
 use super::read::{header_roles, role_at, row_text, Span};
-use crate::labels::{complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
 use crate::text::normalize;
 use crate::token::{cell_kind, CellKind};
+use crate::vocab::{complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
 use crate::{Form, IndicatorRow};
 
 /// One indicator row as printed, before labels are carried down.

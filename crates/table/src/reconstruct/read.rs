@@ -4,9 +4,9 @@
 
 use jixiao_layout::{Cell, Row};
 
-use crate::labels::{self, header_key, is_label, role_of, FundColumn, FUND_COLUMNS};
 use crate::text::normalize;
 use crate::token::{cell_kind, CellKind};
+use crate::vocab::{self, header_key, is_label, role_of, FundColumn, FUND_COLUMNS};
 use crate::{Form, FundRow};
 
 /// The filled cells of a row, normalised, for repair messages.
@@ -47,11 +47,11 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
     let cells: Vec<&Cell> = row.filled().collect();
     for (k, c) in cells.iter().enumerate() {
         let key = header_key(&c.text);
-        let slot = if is_label(&key, labels::项目名称) {
+        let slot = if is_label(&key, vocab::项目名称) {
             &mut form.project_name
-        } else if is_label(&key, labels::主管部门) || is_label(&key, labels::部门名称) {
+        } else if is_label(&key, vocab::主管部门) || is_label(&key, vocab::部门名称) {
             &mut form.department
-        } else if is_label(&key, labels::实施单位) {
+        } else if is_label(&key, vocab::实施单位) {
             &mut form.implementer
         } else {
             continue;
@@ -65,9 +65,7 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
 
 fn is_any_header_label(text: &str) -> bool {
     let key = header_key(text);
-    labels::starts_form(&key)
-        || is_label(&key, labels::主管部门)
-        || is_label(&key, labels::实施单位)
+    vocab::starts_form(&key) || is_label(&key, vocab::主管部门) || is_label(&key, vocab::实施单位)
 }
 
 /// The text inside the first pair of brackets: 万元 from 项目资金(万元).
@@ -89,7 +87,7 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .iter()
         .chain(rows)
         .flat_map(|r| r.filled())
-        .find(|c| labels::is_funds_label(&header_key(&c.text)))
+        .find(|c| vocab::is_funds_label(&header_key(&c.text)))
         .and_then(|c| bracketed(&c.text));
     let roles: Vec<Span<FundColumn>> =
         header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS)).collect();
@@ -119,7 +117,7 @@ const CANONICAL_FUND_ORDER: [FundColumn; 6] = [
 fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
     let cells: Vec<&Cell> = row.filled().collect();
     let label_at = cells.iter().position(|c| {
-        cell_kind(&c.text) == CellKind::Text && !labels::is_funds_label(&header_key(&c.text))
+        cell_kind(&c.text) == CellKind::Text && !vocab::is_funds_label(&header_key(&c.text))
     })?;
     let values: Vec<&Cell> = cells[label_at + 1..]
         .iter()
@@ -131,7 +129,7 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
     if values.is_empty() {
         return None;
     }
-    if labels::role_of(FUND_COLUMNS, &cells[label_at].text) == Some(FundColumn::Weight) {
+    if vocab::role_of(FUND_COLUMNS, &cells[label_at].text) == Some(FundColumn::Weight) {
         // A 分值 row of its own under the fund rows: the weight of the
         // total row, not a fund.
         return Some(FundRow {
@@ -190,7 +188,7 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
     let block: Vec<&Row> = std::iter::once(header).chain(rows.iter().copied()).collect();
     let is_goal_label = |c: &Cell| {
         let k = header_key(&c.text);
-        k == labels::预期目标 || k == labels::实际完成情况 || k == labels::年度总体目标
+        k == vocab::预期目标 || k == vocab::实际完成情况 || k == vocab::年度总体目标
     };
     let labelled = |name: &str| -> Option<String> {
         let (r, cell) = block.iter().enumerate().find_map(|(r, row)| {
@@ -211,7 +209,7 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
     };
     let has_labels = block.iter().flat_map(|r| r.filled()).any(|c| {
         let k = header_key(&c.text);
-        k == labels::预期目标 || k == labels::实际完成情况
+        k == vocab::预期目标 || k == vocab::实际完成情况
     });
     // Both labels heading columns of one row, and two texts under them: the
     // texts go in printed order (text dumps may drop the merged label cell
@@ -224,8 +222,8 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
         form.goal_expected = Some(normalize(&under[0].text));
         form.goal_achieved = Some(normalize(&under[1].text));
     } else if has_labels {
-        form.goal_expected = labelled(labels::预期目标);
-        form.goal_achieved = labelled(labels::实际完成情况);
+        form.goal_expected = labelled(vocab::预期目标);
+        form.goal_achieved = labelled(vocab::实际完成情况);
     } else {
         let texts: Vec<String> = block
             .iter()
@@ -241,9 +239,6 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
 fn overlaps(a: &Cell, b: &Cell) -> bool {
     a.col < b.col + b.colspan.max(1) && b.col < a.col + a.colspan.max(1)
 }
-
-/// Grades a form may print.
-const GRADES: &[&str] = &["优", "良", "中", "差", "优秀", "良好", "合格", "不合格"];
 
 /// 总分: the first amount is the total weight, the second the total score;
 /// a grade printed in the same row is taken too.
@@ -268,15 +263,15 @@ pub(crate) fn total(form: &mut Form, row: &Row) {
 fn grade_in_row(row: &Row) -> Option<String> {
     let cells: Vec<String> = row.filled().map(|c| normalize(&c.text)).collect();
     cells.iter().enumerate().find_map(|(k, t)| {
-        if GRADES.contains(&t.as_str()) {
+        if vocab::GRADES.contains(&t.as_str()) {
             return Some(t.clone());
         }
         let at = t.find("等级")?;
         let after = t[at + "等级".len()..].trim_start_matches([':', '：', ' ']);
-        if GRADES.contains(&after) {
+        if vocab::GRADES.contains(&after) {
             Some(after.to_string())
         } else if after.is_empty() {
-            cells.get(k + 1).filter(|g| GRADES.contains(&g.as_str())).cloned()
+            cells.get(k + 1).filter(|g| vocab::GRADES.contains(&g.as_str())).cloned()
         } else {
             None
         }

@@ -1,4 +1,5 @@
-//! The labels the reconstructor recognises, by normalised text (whitespace
+//! The domain vocabulary of jixiao, in Chinese with the English meaning once:
+//! the labels the reconstructor recognises, by normalised text (whitespace
 //! and trailing colon removed). Publishers vary them; each list holds the
 //! spellings seen in real forms.
 
@@ -197,6 +198,116 @@ pub fn complete_label(label: &str, frag: &str) -> Option<(String, String)> {
     Some((joined[..at].to_string(), joined[at..].to_string()))
 }
 
+/// Grades a form may print (评分等级 values).
+pub const GRADES: &[&str] = &["优", "良", "中", "差", "优秀", "良好", "合格", "不合格"];
+
+/// The kind of a fund row, from its label (SCHEMA.md §1 `funds[].category`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundCategory {
+    /// 年度资金总额.
+    Total,
+    /// 当年财政拨款, 财政拨款, 本级财政资金, 财政资金.
+    CurrentAppropriation,
+    /// 上年结转资金.
+    Carryover,
+    /// 其他资金.
+    Other,
+    /// 中央补助, 中央财政资金.
+    Central,
+    /// 地方资金, 省级资金, 市县资金.
+    Local,
+    /// 财政专户管理资金.
+    SpecialAccount,
+    /// 单位资金.
+    Unit,
+    /// Any other label.
+    #[default]
+    Unknown,
+}
+
+/// Fund categories by label keyword, first match wins (so 其中：中央补助
+/// is `central` before anything else looks at it, and 财政专户 before
+/// 财政资金).
+pub const FUND_CATEGORIES: &[(FundCategory, &[&str])] = &[
+    (FundCategory::Total, &["年度资金总额", "资金总额", "合计"]),
+    (FundCategory::Carryover, &["上年结转"]),
+    (FundCategory::Other, &["其他资金"]),
+    (FundCategory::Central, &["中央补助", "中央财政", "中央资金", "中央"]),
+    (FundCategory::Local, &["地方资金", "省级", "市县", "地方财政"]),
+    (FundCategory::SpecialAccount, &["财政专户"]),
+    (FundCategory::Unit, &["单位资金", "单位自有资金"]),
+    (FundCategory::CurrentAppropriation, &["当年财政拨款", "财政拨款", "本级财政", "财政资金"]),
+];
+
+/// The category a fund label names.
+pub fn fund_category(label: &str) -> FundCategory {
+    let key: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    FUND_CATEGORIES
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| key.contains(w)))
+        .map_or(FundCategory::Unknown, |(c, _)| *c)
+}
+
+/// What a 一级指标 label is about (SCHEMA.md §1b `level1_class`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level1Class {
+    /// 产出指标, 项目产出, 项目完成指标.
+    Output,
+    /// 效益指标, 项目效益.
+    Benefit,
+    /// 满意度指标.
+    Satisfaction,
+    /// 成本指标.
+    Cost,
+    /// 项目决策.
+    Decision,
+    /// 项目管理, 过程指标.
+    Management,
+    /// 预算执行情况 and the like.
+    Budget,
+    /// Any other label.
+    Other,
+}
+
+/// 一级 label keywords by class, first match wins (满意度 before 效益:
+/// 满意度 labels never say 效益, but 社会效益 rows sit under either).
+pub const LEVEL1_CLASSES: &[(Level1Class, &[&str])] = &[
+    (Level1Class::Satisfaction, &["满意度"]),
+    (Level1Class::Output, &["产出", "完成指标"]),
+    (Level1Class::Benefit, &["效益", "效果"]),
+    (Level1Class::Cost, &["成本"]),
+    (Level1Class::Decision, &["决策"]),
+    (Level1Class::Management, &["管理", "过程"]),
+    (Level1Class::Budget, &["预算", "资金", "执行"]),
+];
+
+/// The class of a 一级 label; `Other` when no keyword fits.
+pub fn level1_class(label: &str) -> Level1Class {
+    let key = header_key(label);
+    LEVEL1_CLASSES
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| key.contains(w)))
+        .map_or(Level1Class::Other, |(c, _)| *c)
+}
+
+/// The points a level label carries at its end: `产出指标(50分)`,
+/// `产出指标（50分）`, `产出指标 50分` → 50.
+pub fn label_points(label: &str) -> Option<f64> {
+    let t: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.strip_suffix([')', '）']).unwrap_or(&t);
+    let t = t.strip_suffix('分')?;
+    let start = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map(|(k, _)| k)?;
+    // The number must stand after the label's words, not be the whole text.
+    (start > 0).then(|| t[start..].parse().ok()).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +323,38 @@ mod tests {
         assert_eq!(complete_label("满意度指", "标"), Some(("满意度指标".into(), "".into())));
         assert_eq!(complete_label("满意度指标", "标"), None);
         assert_eq!(complete_label("服务对象", "标准"), None);
+    }
+
+    #[test]
+    fn points_in_level_labels() {
+        assert_eq!(label_points("产出指标(50分)"), Some(50.0));
+        assert_eq!(label_points("产出指标（50分）"), Some(50.0));
+        assert_eq!(label_points("预算执行情况 10分"), Some(10.0));
+        assert_eq!(label_points("绩效指标(90分)"), Some(90.0));
+        assert_eq!(label_points("产出指标"), None);
+        assert_eq!(label_points("50分"), None);
+    }
+
+    #[test]
+    fn level1_classes() {
+        assert_eq!(level1_class("产出指标(50分)"), Level1Class::Output);
+        assert_eq!(level1_class("效益指标"), Level1Class::Benefit);
+        assert_eq!(level1_class("满意度指标"), Level1Class::Satisfaction);
+        assert_eq!(level1_class("成本指标"), Level1Class::Cost);
+        assert_eq!(level1_class("项目决策"), Level1Class::Decision);
+        assert_eq!(level1_class("过程指标"), Level1Class::Management);
+        assert_eq!(level1_class("预算执行情况"), Level1Class::Budget);
+        assert_eq!(level1_class("其他"), Level1Class::Other);
+    }
+
+    #[test]
+    fn fund_categories() {
+        assert_eq!(fund_category("年度资金总额"), FundCategory::Total);
+        assert_eq!(fund_category("其中:当年财政拨款"), FundCategory::CurrentAppropriation);
+        assert_eq!(fund_category("其中：财政资金"), FundCategory::CurrentAppropriation);
+        assert_eq!(fund_category("财政专户管理资金"), FundCategory::SpecialAccount);
+        assert_eq!(fund_category("单位资金"), FundCategory::Unit);
+        assert_eq!(fund_category("其中：中央补助"), FundCategory::Central);
+        assert_eq!(fund_category("自筹"), FundCategory::Unknown);
     }
 }
