@@ -35,25 +35,82 @@ pub const 总分: &str = "总分";
 /// Other spellings of the total row. 合计 also closes fund tables, so these
 /// end the indicator block but never the funds block.
 pub const 总分_OTHER: &[&str] = &["综合得分", "自评总分", "得分合计", "合计", "总计"];
-/// Rows printed around the table that hold no record field (conclusions,
-/// signatures, codes): read past without a repair.
-pub const IGNORED_ROWS: &[&str] = &[
-    "自评结论",
-    "绩效评价结论",
-    "评价结论",
+/// 评价结论: the conclusion row of a footer.
+pub const 评价结论: &[&str] = &["评价结论", "自评结论", "绩效评价结论", "总体评价结论", "自评结果"];
+/// 存在问题: the problems row (a single 存在问题及改进措施 cell too).
+pub const 存在问题: &[&str] =
+    &["存在问题", "存在的问题", "问题及原因", "存在问题及改进措施", "存在问题及原因分析"];
+/// 改进措施: the measures row.
+pub const 改进措施: &[&str] = &["改进措施", "下一步改进措施", "整改措施", "改进措施及结果应用方案"];
+/// 自评总分: the form's total score printed in its header, not in a row.
+pub const 自评总分: &[&str] = &["自评总分", "自评得分", "自评分"];
+/// 复核分: a reviewer's total beside the self score.
+pub const 复核分: &[&str] = &["财政审核评分", "复核分", "复核得分", "复评得分", "复评分"];
+/// Labels of header and footer cells no field takes (responsible people,
+/// codes, dates, notes): their values go to the record's `extra`, in printed
+/// order.
+pub const EXTRA_LABELS: &[&str] = &[
     "备注",
     "说明",
+    "注",
     "填报人",
     "填表人",
     "审核人",
     "联系电话",
+    "联系人",
+    "部门联系人",
     "项目负责人",
+    "项目负责人及电话",
+    "负责人",
+    "负责人及电话",
     "单位负责人",
     "财务负责人",
     "项目编码",
     "项目编号",
     "项目类别",
+    "项目属性",
+    "项目类型",
+    "报表编号",
+    "填报日期",
+    "填表日期",
+    "财政处室",
+    "资金用途",
 ];
+
+/// What a footer or header label's value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SideField {
+    /// 评价结论.
+    Conclusion,
+    /// 存在问题.
+    Problems,
+    /// 改进措施.
+    Measures,
+    /// 自评总分 in the header.
+    TotalScore,
+    /// 复核分 / 财政审核评分 in the header.
+    ReviewScore,
+    /// Anything else of [`EXTRA_LABELS`].
+    Extra,
+}
+
+/// The field a header or footer label names. The label is the whole key,
+/// or the part before a colon when the cell carries its value
+/// (`项目负责人：张三`): a bare prefix is not enough, or 注册企业数量 would
+/// be a 注 note.
+pub fn side_field(key: &str) -> Option<SideField> {
+    let head = key.split([':', '：']).next().unwrap_or(key);
+    let lists: [(SideField, &[&str]); 6] = [
+        (SideField::Conclusion, 评价结论),
+        (SideField::Problems, 存在问题),
+        (SideField::Measures, 改进措施),
+        (SideField::TotalScore, 自评总分),
+        (SideField::ReviewScore, 复核分),
+        (SideField::Extra, EXTRA_LABELS),
+    ];
+    lists.iter().find(|(_, names)| names.contains(&head)).map(|(f, _)| *f)
+}
+
 /// 评分等级 / 自评等级: grade row.
 pub const 评分等级: &[&str] = &["评分等级", "自评等级", "评价等级", "绩效等级", "等级"];
 /// 绩效指标: the national template's leftmost merged column.
@@ -91,27 +148,65 @@ pub enum FundColumn {
     Score,
 }
 
-/// Column roles of the indicator block, by header text.
+/// Column roles of the indicator block, by header text (prefix match after
+/// dropping bracketed suffixes, first entry wins: the `Other` names come
+/// first so that 得分系数 is not taken for 得分, and 评分标准 comes before
+/// 评分).
 pub const INDICATOR_COLUMNS: &[(IndicatorColumn, &[&str])] = &[
+    (IndicatorColumn::Other, &["得分系数", "调整指标值", "调整后指标值"]),
+    (IndicatorColumn::Seq, &["序号"]),
     (IndicatorColumn::Level1, &["一级指标"]),
     (IndicatorColumn::Level2, &["二级指标"]),
     (IndicatorColumn::Name, &["三级指标", "指标名称"]),
-    (IndicatorColumn::Target, &["年度指标值", "指标值", "目标值"]),
-    (IndicatorColumn::Actual, &["实际完成值", "全年实际值", "实际值", "完成值"]),
-    (IndicatorColumn::Weight, &["分值", "权重", "分数"]),
-    (IndicatorColumn::Score, &["得分"]),
-    (IndicatorColumn::Deviation, &["偏差原因分析及改进措施", "偏差原因", "未完成原因"]),
+    (IndicatorColumn::Nature, &["指标性质"]),
+    (IndicatorColumn::Unit, &["度量单位", "计量单位", "计量 单位"]),
+    (IndicatorColumn::Target, &["年度指标值", "年初指标值", "预期指标值", "指标值", "目标值"]),
+    (
+        IndicatorColumn::Actual,
+        &[
+            "实际完成值",
+            "全年实际完成值",
+            "全年实际值",
+            "全年完成值",
+            "年终完成值",
+            "实际值",
+            "完成值",
+        ],
+    ),
+    (IndicatorColumn::Weight, &["分值", "权重", "参考分值", "指标权重", "指标分值", "分数"]),
+    (IndicatorColumn::Criteria, &["评分标准", "评价标准", "指标说明及评分标准", "指标说明"]),
+    (IndicatorColumn::ReviewScore, &["复核分", "复核得分", "财政审核评分", "复评得分"]),
+    (IndicatorColumn::Score, &["得分", "自评分", "自评得分", "指标得分", "评分"]),
+    (
+        IndicatorColumn::Deviation,
+        &[
+            "偏差原因分析及改进措施",
+            "偏差原因",
+            "原因分析",
+            "未完成原因",
+            "偏差大或目标未完成原因分析",
+        ],
+    ),
+    (IndicatorColumn::Improvement, &["改进措施"]),
+    (IndicatorColumn::Explanation, &["指标解释"]),
+    (IndicatorColumn::Core, &["是否核心指标"]),
 ];
 
 /// A column of the indicator block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum IndicatorColumn {
+    /// 序号: the row's number, implied by the printed order (not kept).
+    Seq,
     /// 一级指标.
     Level1,
     /// 二级指标.
     Level2,
     /// 三级指标.
     Name,
+    /// 指标性质: 定量 / 定性, or the operator of the target.
+    Nature,
+    /// 度量单位 / 计量单位: the unit of the target.
+    Unit,
     /// 年度指标值.
     Target,
     /// 实际完成值.
@@ -120,9 +215,27 @@ pub enum IndicatorColumn {
     Weight,
     /// 得分.
     Score,
+    /// 复核分: a reviewer's score.
+    ReviewScore,
     /// 偏差原因分析及改进措施.
     Deviation,
+    /// 改进措施 in a column of its own.
+    Improvement,
+    /// 评分标准.
+    Criteria,
+    /// 指标解释.
+    Explanation,
+    /// 是否核心指标.
+    Core,
+    /// A column no field takes (调整指标值, 得分系数, or a header word the
+    /// vocabulary does not know): kept in the record's `extra`.
+    Other,
 }
+
+/// 是 / 否 of a 是否核心指标 cell.
+pub const 是: &str = "是";
+/// 否: no.
+pub const 否: &str = "否";
 
 /// The key used to match a header cell: whitespace, trailing colon and any
 /// bracketed suffix (（A）, (B/A), (%)) removed.
@@ -333,6 +446,16 @@ mod tests {
         assert_eq!(label_points("绩效指标(90分)"), Some(90.0));
         assert_eq!(label_points("产出指标"), None);
         assert_eq!(label_points("50分"), None);
+    }
+
+    #[test]
+    fn side_labels() {
+        assert_eq!(side_field("评价结论"), Some(SideField::Conclusion));
+        assert_eq!(side_field("存在问题及改进措施"), Some(SideField::Problems));
+        assert_eq!(side_field("项目负责人：张三"), Some(SideField::Extra));
+        assert_eq!(side_field("自评总分"), Some(SideField::TotalScore));
+        assert_eq!(side_field("注册企业数量"), None);
+        assert_eq!(side_field("说明书"), None);
     }
 
     #[test]

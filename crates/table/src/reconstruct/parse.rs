@@ -31,6 +31,8 @@ pub(crate) enum Block<'a> {
     Total(&'a Row),
     /// The 评分等级 row.
     Grade(&'a Row),
+    /// A footer or side row (评价结论, 项目负责人 …).
+    Side(&'a Row),
     /// An empty row of a drawn grid (outside any block): nothing to read.
     Blank,
     /// A row no block claims.
@@ -58,7 +60,7 @@ fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
         map(total_row, Block::Total),
         map(grade_row, Block::Grade),
         map(blank_row, |_| Block::Blank),
-        map(ignored_row, |_| Block::Blank),
+        map(side_row, Block::Side),
         map(any_row, Block::Stray),
     ))
     .parse(i)
@@ -214,7 +216,9 @@ pub(crate) fn is_indicator_header(r: &Row) -> bool {
 
 fn indicator_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "indicator row", |r| {
-        !opens_block(r) && !opening_label(r).is_some_and(|k| vocab::is_total_label(&k))
+        !opens_block(r)
+            && !opening_label(r).is_some_and(|k| vocab::is_total_label(&k))
+            && !is_side_row(r)
     })
 }
 
@@ -236,11 +240,14 @@ fn grade_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "评分等级", |r| opening_label(r).is_some_and(|k| vocab::is_grade_label(&k)))
 }
 
-/// A row that holds no record field (a conclusion, a signature line).
-fn ignored_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "ignored row", |r| {
-        opening_label(r).is_some_and(|k| vocab::IGNORED_ROWS.iter().any(|l| k.starts_with(l)))
-    })
+/// A footer or side row: 评价结论, 存在问题, 改进措施, signatures, notes.
+fn side_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "footer row", is_side_row)
+}
+
+/// True for a row opened by a footer or side label.
+pub(crate) fn is_side_row(r: &Row) -> bool {
+    opening_label(r).is_some_and(|k| vocab::side_field(&k).is_some())
 }
 
 /// True when the row opens one of the blocks (so it ends the one before).
@@ -278,6 +285,7 @@ mod tests {
                 Block::Indicators { .. } => "indicators",
                 Block::Total(_) => "total",
                 Block::Grade(_) => "grade",
+                Block::Side(_) => "side",
                 Block::Blank => "blank",
                 Block::Stray(_) => "stray",
             })
@@ -314,7 +322,7 @@ mod tests {
     #[test]
     fn unknown_rows_are_stray() {
         assert_eq!(kinds("其他事项\t无\n"), ["stray"]);
-        assert_eq!(kinds("备注\t无\n"), ["blank"]);
+        assert_eq!(kinds("备注\t无\n"), ["side"]);
         assert_eq!(kinds("综合得分\t100\t88.24\n自评等级：优秀\n"), ["total", "grade"]);
         assert!(form(&[]).0.is_empty());
     }

@@ -6,7 +6,9 @@ use jixiao_layout::{Cell, Row};
 
 use crate::text::normalize;
 use crate::token::{cell_kind, CellKind};
-use crate::vocab::{self, header_key, is_label, role_of, FundColumn, FUND_COLUMNS};
+use crate::vocab::{
+    self, header_key, is_label, role_of, FundColumn, IndicatorColumn, FUND_COLUMNS,
+};
 use crate::{Form, FundRow};
 
 /// The filled cells of a row, normalised, for repair messages.
@@ -14,31 +16,51 @@ pub(crate) fn row_text(row: &Row) -> String {
     row.filled().map(|c| normalize(&c.text)).collect::<Vec<_>>().join(" | ")
 }
 
-/// A column role of a header row, with the columns it covers.
-#[derive(Clone, Copy, Debug)]
+/// A column role of a header row, with the columns it covers and the
+/// header text that named it.
+#[derive(Clone, Debug)]
 pub(crate) struct Span<R> {
     pub role: R,
     pub start: usize,
     pub end: usize,
+    pub label: String,
 }
 
-/// The roles a header row's cells name, left to right.
-pub(crate) fn header_roles<R: Copy>(header: &Row, table: &[(R, &[&str])]) -> Vec<Span<R>> {
+/// The roles a header row's cells name, left to right. With `unknown`, a
+/// header cell the vocabulary does not know gets that role instead of none,
+/// so its column is kept, not shifted into a neighbour.
+pub(crate) fn header_roles<R: Copy>(
+    header: &Row,
+    table: &[(R, &[&str])],
+    unknown: Option<R>,
+) -> Vec<Span<R>> {
     header
         .filled()
         .filter_map(|c| {
-            role_of(table, &c.text).map(|role| Span {
+            role_of(table, &c.text).or(unknown).map(|role| Span {
                 role,
                 start: c.col,
                 end: c.col + c.colspan.max(1),
+                label: normalize(&c.text).trim_end_matches([':', '：']).to_string(),
             })
         })
         .collect()
 }
 
-/// The role whose columns hold `cell`'s first column.
+/// The span whose columns hold `cell`'s first column: the narrowest one,
+/// and of equally wide ones the lowest header row's, so that in a two-row
+/// header 指标值 under a wide 年度指标值 decides.
+pub(crate) fn span_at<'s, R>(spans: &'s [Span<R>], cell: &Cell) -> Option<&'s Span<R>> {
+    spans
+        .iter()
+        .rev()
+        .filter(|s| s.start <= cell.col && cell.col < s.end)
+        .min_by_key(|s| s.end - s.start)
+}
+
+/// The role of [`span_at`].
 pub(crate) fn role_at<R: Copy>(spans: &[Span<R>], cell: &Cell) -> Option<R> {
-    spans.iter().find(|s| s.start <= cell.col && cell.col < s.end).map(|s| s.role)
+    span_at(spans, cell).map(|s| s.role)
 }
 
 /// 项目名称 / 主管部门 / 实施单位: each label's value is the next filled cell
@@ -60,6 +82,53 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
         if slot.is_none() {
             *slot = value.map(|v| normalize(&v.text));
         }
+    }
+    side(form, row);
+}
+
+/// The labelled cells of a header or footer row no header field takes:
+/// each side label with its value (after its colon, or the filled cells up
+/// to the next label).
+pub(crate) fn side(form: &mut Form, row: &Row) {
+    let mut texts: Vec<String> = row.filled().map(|c| normalize(&c.text)).collect();
+    // Dumps copy a merged cell into every column it spans.
+    texts.dedup();
+    let is_label = |t: &str| {
+        let key = header_key(t);
+        vocab::side_field(&key).is_some() || is_any_header_label(t)
+    };
+    for (k, text) in texts.iter().enumerate() {
+        let Some(field) = vocab::side_field(&header_key(text)) else { continue };
+        let (label, value) = match text.split_once([':', '：']) {
+            Some((l, v)) if !v.trim().is_empty() => (l.trim().to_string(), v.trim().to_string()),
+            _ => {
+                let rest = texts[k + 1..].iter().take_while(|t| !is_label(t));
+                (
+                    text.trim_end_matches([':', '：']).to_string(),
+                    normalize(&rest.cloned().collect::<Vec<_>>().join("\n")),
+                )
+            }
+        };
+        let value = Some(value).filter(|v| !v.is_empty());
+        put_side(form, field, label, value);
+    }
+}
+
+fn put_side(form: &mut Form, field: vocab::SideField, label: String, value: Option<String>) {
+    use vocab::SideField as F;
+    let slot = match field {
+        F::Conclusion => &mut form.conclusion,
+        F::Problems => &mut form.problems,
+        F::Measures => &mut form.measures,
+        F::TotalScore => &mut form.total_score,
+        F::ReviewScore => &mut form.review_score,
+        F::Extra => {
+            form.extra.push((label, value));
+            return;
+        }
+    };
+    if slot.is_none() {
+        *slot = value;
     }
 }
 
@@ -90,7 +159,7 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .find(|c| vocab::is_funds_label(&header_key(&c.text)))
         .and_then(|c| bracketed(&c.text));
     let roles: Vec<Span<FundColumn>> =
-        header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS)).collect();
+        header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS, None)).collect();
     for row in rows {
         match fund_row(row, &roles) {
             Some(f) if f.label.is_empty() => match form.funds.first_mut() {
@@ -240,23 +309,44 @@ fn overlaps(a: &Cell, b: &Cell) -> bool {
     a.col < b.col + b.colspan.max(1) && b.col < a.col + a.colspan.max(1)
 }
 
-/// 总分: the first amount is the total weight, the second the total score;
-/// a grade printed in the same row is taken too.
-pub(crate) fn total(form: &mut Form, row: &Row) {
-    let amounts: Vec<String> = row
-        .filled()
-        .filter(|c| cell_kind(&c.text) == CellKind::Amount)
-        .map(|c| normalize(&c.text))
+/// 总分: each amount under the 分值 or 得分 column of the indicator header
+/// is the total weight or score (a blank score cell stays blank); where
+/// the columns do not say (text dumps shift cells), the first amount is the
+/// weight and the second the score, and a lone amount the score. A grade
+/// printed in the same row is taken too.
+pub(crate) fn total(form: &mut Form, row: &Row, columns: &[Span<IndicatorColumn>]) {
+    let amounts: Vec<&Cell> =
+        row.filled().filter(|c| cell_kind(&c.text) == CellKind::Amount).collect();
+    let roles: Vec<Option<IndicatorColumn>> = amounts
+        .iter()
+        .map(|c| role_at(columns, c))
+        .map(|r| r.filter(|r| TOTAL_COLUMNS.contains(r)))
         .collect();
-    match amounts.as_slice() {
-        [w, s, ..] => (form.total_weight, form.total_score) = (Some(w.clone()), Some(s.clone())),
-        [s] => form.total_score = Some(s.clone()),
-        [] => {}
+    let distinct = roles.iter().enumerate().all(|(k, r)| !roles[..k].contains(r));
+    let text = |c: &Cell| Some(normalize(&c.text));
+    if !amounts.is_empty() && roles.iter().all(Option::is_some) && distinct {
+        for (c, role) in amounts.iter().zip(roles.into_iter().flatten()) {
+            match role {
+                IndicatorColumn::Weight => form.total_weight = text(c),
+                IndicatorColumn::ReviewScore => form.review_score = text(c),
+                _ => form.total_score = text(c),
+            }
+        }
+    } else {
+        match amounts.as_slice() {
+            [w, s, ..] => (form.total_weight, form.total_score) = (text(w), text(s)),
+            [s] => form.total_score = text(s),
+            [] => {}
+        }
     }
     if let Some(g) = grade_in_row(row) {
         form.grade = Some(g);
     }
 }
+
+/// The indicator columns a 总分 row prints its numbers under.
+const TOTAL_COLUMNS: [IndicatorColumn; 3] =
+    [IndicatorColumn::Weight, IndicatorColumn::Score, IndicatorColumn::ReviewScore];
 
 /// A grade printed in the 总分 row: a cell holding only a grade, a
 /// `评价等级：良` cell, or the cell after a 评分等级 label.
@@ -376,7 +466,7 @@ mod tests {
         ] {
             let rows = text_to_rows(dump);
             let mut form = Form::default();
-            total(&mut form, &rows[0]);
+            total(&mut form, &rows[0], &[]);
             assert_eq!(form.grade.as_deref(), Some("良"), "{dump}");
         }
     }
@@ -393,7 +483,7 @@ mod tests {
     fn total_row_shifted() {
         let rows = text_to_rows("\t\t总分\t\t\t100.00\t99.64\n");
         let mut form = Form::default();
-        total(&mut form, &rows[0]);
+        total(&mut form, &rows[0], &[]);
         assert_eq!(form.total_weight.as_deref(), Some("100.00"));
         assert_eq!(form.total_score.as_deref(), Some("99.64"));
     }
