@@ -78,23 +78,28 @@ fn missing_fields(record: &FormRecord, checks: &mut Vec<Check>) {
         };
         missing(field, Error, checks);
     }
+    // A template without 分值/得分 lacks no score (SCHEMA §1b).
+    let scored = !record.unscored;
     match rescore::total_fund(record) {
         None => missing("funds", Error, checks),
         Some((i, f)) => {
             let cells = [
-                ("annual_budget", f.annual_budget),
-                ("executed", f.executed),
-                ("weight", f.weight),
-                ("execution_rate", f.execution_rate),
-                ("score", f.score),
+                ("annual_budget", f.annual_budget, true),
+                ("executed", f.executed, true),
+                ("weight", f.weight, scored),
+                ("execution_rate", f.execution_rate, true),
+                ("score", f.score, scored),
             ];
-            for (name, _) in cells.iter().filter(|(_, v)| v.is_none()) {
+            for (name, ..) in cells.iter().filter(|(_, v, expected)| v.is_none() && *expected) {
                 missing(&format!("funds[{i}].{name}"), Warning, checks);
             }
         }
     }
     if record.indicators.is_empty() {
         missing("indicators", Error, checks);
+    }
+    if !scored {
+        return;
     }
     for (i, ind) in record.indicators.iter().enumerate() {
         for (name, v) in [("weight", ind.weight), ("score", ind.score)] {
@@ -735,6 +740,20 @@ mod tests {
         r.funds[0].score = None;
         r.total_score = Some(123.0);
         assert_eq!(found(&r), one(CheckCode::MissingField, Severity::Warning, "funds[0].score"));
+    }
+
+    #[test]
+    fn a_form_without_score_columns_misses_no_score() {
+        let mut r = form();
+        r.unscored = true;
+        r.total_weight = None;
+        r.total_score = None;
+        r.funds[0].weight = None;
+        r.funds[0].score = None;
+        for ind in &mut r.indicators {
+            (ind.weight, ind.score) = (None, None);
+        }
+        assert_eq!(found(&r), []);
     }
 
     #[test]

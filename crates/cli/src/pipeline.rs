@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use jixiao_checks::{audit, audited_json, Audit};
 use jixiao_record::{form_to_record, FormRecord, Source};
 use jixiao_table::{rows_to_forms, Form};
@@ -39,13 +39,30 @@ impl Extracted {
     }
 }
 
+/// A file that holds no 绩效自评表 (SCHEMA §1c): a failure, not an empty
+/// success. Callers tell it from other failures by downcasting.
+#[derive(Debug)]
+pub struct NoFormFound(pub String);
+
+impl std::fmt::Display for NoFormFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: no form found: no table with a 项目名称/部门名称 row and a funds or indicators block",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for NoFormFound {}
+
 /// Extracts every form of one file. A file with no form is an error: an
 /// empty success would hide a layout we cannot read.
 pub fn extract(path: &Path) -> Result<Extracted> {
     let Loaded { rows, sha256, has_pages, warnings } = load(path)?;
     let forms = rows_to_forms(&rows);
     if forms.is_empty() {
-        bail!("{}: no 绩效自评表 form found (no 项目名称 row or table)", path.display());
+        return Err(NoFormFound(path.display().to_string()).into());
     }
     let mut records = Vec::with_capacity(forms.len());
     let mut audits = Vec::with_capacity(forms.len());

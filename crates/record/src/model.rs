@@ -228,6 +228,10 @@ pub struct FormRecord {
     /// checks compare within half a unit of the last printed digit.
     #[serde(skip)]
     pub decimals: std::collections::BTreeMap<String, u8>,
+    /// True when the form prints no 分值/得分 at all (no such column, no
+    /// 总分 row): the checks then expect no weights and scores.
+    #[serde(skip)]
+    pub unscored: bool,
 }
 
 impl FormRecord {

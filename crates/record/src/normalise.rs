@@ -37,6 +37,7 @@ pub fn form_to_record(form: &Form) -> FormRecord {
         extra: extras(form),
         repairs: form.repairs.clone(),
         decimals: printed_decimals(form),
+        unscored: !form.scored,
         ..FormRecord::default()
     }
 }

@@ -96,6 +96,10 @@ pub struct Form {
     pub extra: Vec<(String, Option<String>)>,
     /// What was joined, completed or dropped to build this form.
     pub repairs: Vec<String>,
+    /// True when the form prints 分值/得分 somewhere (a column of its funds
+    /// or indicator header, a 总分 row, a 自评总分 cell): templates without
+    /// scores (transfer-payment target forms) lack none.
+    pub scored: bool,
 }
 
 /// A row of the funds block: the label and its six printed values (None

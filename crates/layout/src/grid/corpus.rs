@@ -191,10 +191,9 @@ fn measure(name: &str) -> (f64, f64, usize, usize) {
     (hit as f64 / ne.max(1) as f64, hit as f64 / nm.max(1) as f64, exact, single)
 }
 
-/// Lattice files: faithful per-page rows. Run with
-/// `cargo test -p jixiao-layout --release -- --ignored corpus --nocapture`.
+/// Lattice files: faithful per-page rows. Part of `make test` (release
+/// builds read the corpus in well under a second).
 #[test]
-#[ignore = "reads the sample corpus; slow in debug builds"]
 fn corpus_lattice_matches_expected_grids() {
     let mut failures = Vec::new();
     for style in ["cid", "docx", "html", "xlsx"] {

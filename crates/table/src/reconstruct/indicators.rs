@@ -93,6 +93,7 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) -> Vec<Span<
     }
     nest_level1_over_level2_groups(form, &groups);
     labels_printed_at_the_bottom(form, &groups);
+    form.scored |= roles.iter().any(|s| matches!(s.role, Col::Weight | Col::Score));
     roles
 }
 

@@ -17,9 +17,18 @@ use crate::Form;
 pub(crate) use parse::is_indicator_header;
 use parse::Block;
 
-/// Reconstructs every form in a document's rows, in document order.
+/// Reconstructs every form in a document's rows, in document order. A
+/// table without a form's anchors (a 收支总表 in a report, a contents page)
+/// is no form.
 pub fn rows_to_forms(rows: &[Row]) -> Vec<Form> {
-    rows_to_form_rows(rows).into_iter().map(form_rows_to_form).collect()
+    rows_to_form_rows(rows).into_iter().map(form_rows_to_form).filter(is_a_form).collect()
+}
+
+/// A form names its project or department (项目名称 / 部门名称) and
+/// prints a funds or indicators block; the title line alone says nothing.
+fn is_a_form(form: &Form) -> bool {
+    let named = form.project_name.is_some() || form.department.is_some();
+    named && !(form.funds.is_empty() && form.indicators.is_empty())
 }
 
 fn form_rows_to_form(fr: FormRows) -> Form {

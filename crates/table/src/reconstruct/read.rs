@@ -120,7 +120,10 @@ fn put_side(form: &mut Form, field: vocab::SideField, label: String, value: Opti
         F::Conclusion => &mut form.conclusion,
         F::Problems => &mut form.problems,
         F::Measures => &mut form.measures,
-        F::TotalScore => &mut form.total_score,
+        F::TotalScore => {
+            form.scored = true;
+            &mut form.total_score
+        }
         F::ReviewScore => &mut form.review_score,
         F::Extra => {
             form.extra.push((label, value));
@@ -160,6 +163,7 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .and_then(|c| bracketed(&c.text));
     let roles: Vec<Span<FundColumn>> =
         header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS, None)).collect();
+    form.scored |= roles.iter().any(|s| matches!(s.role, FundColumn::Weight | FundColumn::Score));
     for row in rows {
         match fund_row(row, &roles) {
             Some(f) if f.label.is_empty() => match form.funds.first_mut() {
@@ -315,6 +319,7 @@ fn overlaps(a: &Cell, b: &Cell) -> bool {
 /// weight and the second the score, and a lone amount the score. A grade
 /// printed in the same row is taken too.
 pub(crate) fn total(form: &mut Form, row: &Row, columns: &[Span<IndicatorColumn>]) {
+    form.scored = true;
     let amounts: Vec<&Cell> =
         row.filled().filter(|c| cell_kind(&c.text) == CellKind::Amount).collect();
     let roles: Vec<Option<IndicatorColumn>> = amounts
