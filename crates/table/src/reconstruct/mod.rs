@@ -17,8 +17,27 @@ pub(crate) use parse::is_indicator_header;
 use parse::Block;
 
 /// Reconstructs every form in a document's rows, in document order.
+///
+/// A table in which no block of a form is recognised (a workbook's 说明
+/// sheet, a 收支总表, an HTML page's list of attachments) is not a form and
+/// gives none.
 pub fn rows_to_forms(rows: &[Row]) -> Vec<Form> {
-    rows_to_form_rows(rows).into_iter().map(form_rows_to_form).collect()
+    rows_to_form_rows(rows).into_iter().map(form_rows_to_form).filter(holds_a_form_block).collect()
+}
+
+/// True when any block of a form was read from the rows.
+fn holds_a_form_block(form: &Form) -> bool {
+    let texts = [
+        &form.project_name,
+        &form.department,
+        &form.implementer,
+        &form.goal_expected,
+        &form.goal_achieved,
+        &form.total_weight,
+        &form.total_score,
+        &form.grade,
+    ];
+    texts.iter().any(|t| t.is_some()) || !form.funds.is_empty() || !form.indicators.is_empty()
 }
 
 fn form_rows_to_form(fr: FormRows) -> Form {
