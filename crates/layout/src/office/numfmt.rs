@@ -244,7 +244,7 @@ fn fixed(value: f64, decimals: usize, min_int: usize, thousands: bool) -> String
 fn group(int: &str) -> String {
     let n = int.len();
     int.chars().enumerate().fold(String::new(), |mut out, (i, c)| {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -9,7 +9,7 @@
 //!
 //! Limits of what calamine exposes: number formats and hidden rows and
 //! columns are known for xlsx/xlsm only (hidden rows and columns from the
-//! sheet XML itself, see [`super::xlsx_parts`]); in xls and xlsb a number
+//! sheet XML itself, in `xlsx_parts`); in xls and xlsb a number
 //! prints as `General`, and merged regions of xlsb are not known.
 
 use std::io::Cursor;
