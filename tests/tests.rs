@@ -8,6 +8,7 @@ mod util;
 mod audit;
 mod cli;
 mod corpus;
+mod formats;
 mod golden;
 mod hostile;
 pub mod putuo;

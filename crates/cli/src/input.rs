@@ -7,8 +7,11 @@ use anyhow::{bail, Context, Result};
 use jixiao_layout::Row;
 use sha2::{Digest, Sha256};
 
-/// File endings the front ends read.
-const INPUT_EXTENSIONS: &[&str] = &["pdf", "txt"];
+/// File endings the front ends read (directory walks and `--files-from`).
+/// `doc` is listed so that an old Word file is reported as
+/// `unsupported_format` instead of being skipped silently.
+const INPUT_EXTENSIONS: &[&str] =
+    &["pdf", "txt", "xlsx", "xlsm", "xlsb", "xls", "et", "ods", "docx", "doc", "html", "htm"];
 
 /// One input file, read.
 pub struct Loaded {
@@ -16,7 +19,8 @@ pub struct Loaded {
     pub rows: Vec<Row>,
     /// SHA-256 of the bytes, lower-case hex.
     pub sha256: String,
-    /// Whether page numbers are real (PDF) rather than page-break counts.
+    /// Whether page numbers are real (PDF pages, workbook sheets) rather
+    /// than page-break counts (text) or nothing (Word, HTML).
     pub has_pages: bool,
     /// Interpreter warnings, with their page.
     pub warnings: Vec<String>,
@@ -63,18 +67,29 @@ pub fn is_input(path: &Path) -> bool {
         .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Reads a file through the front end its content calls for: `%PDF` at the
-/// start means PDF, anything else is a text layout.
+/// Reads a file through the front end its content calls for
+/// ([`jixiao_layout::detect::detect`]): PDF, a workbook (sheet numbers as
+/// pages), Word or HTML; anything else is a text layout. The file name only
+/// matters for a `.pdf` that is not one.
 pub fn load(path: &Path) -> Result<Loaded> {
+    use jixiao_layout::detect::{detect, Format};
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let sha256 = hex(&Sha256::digest(&bytes));
     let named_pdf =
         path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    if looks_like_pdf(&bytes) {
-        return load_pdf(path, &bytes, sha256);
-    }
-    if named_pdf {
-        bail!("{}: not a PDF: no %PDF- header in its {} bytes", path.display(), bytes.len());
+    let format = detect(&bytes);
+    match format {
+        Format::Pdf => return load_pdf(path, &bytes, sha256),
+        _ if named_pdf => {
+            bail!("{}: not a PDF: no %PDF- header in its {} bytes", path.display(), bytes.len())
+        }
+        Format::Text => {}
+        _ => {
+            let doc = jixiao_layout::office::office_to_rows(&bytes, format)
+                .with_context(|| path.display().to_string())?;
+            let has_pages = matches!(format, Format::Xlsx | Format::Xls | Format::Ods);
+            return Ok(Loaded { rows: doc.rows, sha256, has_pages, warnings: doc.warnings });
+        }
     }
     let Some(text) = jixiao_layout::text::decode_text(&bytes) else {
         bail!("{}: neither a PDF nor a text layout (UTF-8, UTF-16 or GBK)", path.display())

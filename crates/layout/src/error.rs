@@ -14,9 +14,12 @@ pub enum ErrorKind {
     Limit,
     /// A setting was given a value it cannot take.
     Setting,
+    /// A file kind jixiao recognises but does not read (old binary Word
+    /// `.doc`), or one it does not recognise at all.
+    UnsupportedFormat,
 }
 
-/// An error from reading a PDF page or document.
+/// An error from reading a document (PDF, spreadsheet, Word, HTML).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The document could not be loaded.
@@ -42,6 +45,17 @@ pub enum Error {
         /// The offending value.
         value: f64,
     },
+    /// A spreadsheet, Word or HTML file that could not be parsed.
+    #[error("cannot read {format}: {reason}")]
+    Office {
+        /// The format it was recognised as (`xlsx`, `docx`, ...).
+        format: &'static str,
+        /// What the parser said.
+        reason: String,
+    },
+    /// A file kind that is not read, with what to do about it.
+    #[error("unsupported format: {0}")]
+    UnsupportedFormat(String),
     /// An error on a given page.
     #[error("page {page}: {source}")]
     WithPage {
@@ -62,6 +76,8 @@ impl Error {
             Error::NoTextLayer { .. } => ErrorKind::NoTextLayer,
             Error::Limit(_) => ErrorKind::Limit,
             Error::Setting { .. } => ErrorKind::Setting,
+            Error::Office { .. } => ErrorKind::Malformed,
+            Error::UnsupportedFormat(_) => ErrorKind::UnsupportedFormat,
             Error::WithPage { source, .. } => source.kind(),
         }
     }

@@ -15,6 +15,9 @@
 //!   [`font`] (encodings, ToUnicode, predefined CJK CMaps, embedded cmaps)
 //!   and [`grid`] (rulings and glyphs → rows: lattice, stream fallback).
 //! - [`text::text_to_rows`]: the text front end.
+//! - [`office::office_to_rows`]: spreadsheets, Word documents and HTML
+//!   pages, whose structure is declared ([`office`]); [`detect::detect`]
+//!   tells which front end a file needs from its bytes.
 //!
 //! This crate does not know forms: it never looks at what a cell says, beyond
 //! telling title lines from table rows. It does not render, run Type 3 glyph
@@ -33,21 +36,23 @@
 #![forbid(unsafe_code)]
 
 pub mod content;
+pub mod detect;
 mod error;
 pub mod font;
 pub mod geometry;
 pub mod grid;
+pub mod office;
 pub mod pdf;
 pub mod text;
 
 pub use error::{Error, ErrorKind};
 
-/// A PDF read into rows: the seam the table crate takes.
+/// A document read into rows: the seam the table crate takes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     /// Rows of every page, in page order.
     pub rows: Vec<Row>,
-    /// Number of pages.
+    /// Number of pages (of sheets, for a workbook; 1 for Word and HTML).
     pub pages: usize,
     /// What the interpreter recovered from, and pages skipped for having no
     /// text layer, each naming its page.
