@@ -14,6 +14,8 @@ pub enum ErrorKind {
     Limit,
     /// A setting was given a value it cannot take.
     Setting,
+    /// The deadline of `PdfSettings::deadline` passed.
+    Timeout,
 }
 
 /// An error from reading a PDF page or document.
@@ -42,6 +44,12 @@ pub enum Error {
         /// The offending value.
         value: f64,
     },
+    /// The deadline passed while reading.
+    #[error("time limit reached on page {page}")]
+    Timeout {
+        /// The 1-based page being read when the deadline passed.
+        page: u32,
+    },
     /// An error on a given page.
     #[error("page {page}: {source}")]
     WithPage {
@@ -62,6 +70,7 @@ impl Error {
             Error::NoTextLayer { .. } => ErrorKind::NoTextLayer,
             Error::Limit(_) => ErrorKind::Limit,
             Error::Setting { .. } => ErrorKind::Setting,
+            Error::Timeout { .. } => ErrorKind::Timeout,
             Error::WithPage { source, .. } => source.kind(),
         }
     }
