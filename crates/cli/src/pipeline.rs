@@ -2,13 +2,15 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use jixiao_checks::{audit, audited_json, Audit};
+use jixiao_layout::pdf::PdfSettings;
 use jixiao_record::{form_to_record, FormRecord, Source};
 use jixiao_table::{rows_to_forms, Form};
 use serde_json::{json, Value};
 
-use crate::input::{load, Loaded};
+use crate::input::{load_bytes, Loaded};
+use crate::manifest::{Failure, FailureKind};
 
 /// A file's forms, records and audits.
 pub struct Extracted {
@@ -22,6 +24,8 @@ pub struct Extracted {
     pub sha256: String,
     /// What the reader recovered from, each naming its page.
     pub warnings: Vec<String>,
+    /// Pages read.
+    pub pages: usize,
 }
 
 impl Extracted {
@@ -42,10 +46,20 @@ impl Extracted {
 /// Extracts every form of one file. A file with no form is an error: an
 /// empty success would hide a layout we cannot read.
 pub fn extract(path: &Path) -> Result<Extracted> {
-    let Loaded { rows, sha256, has_pages, warnings } = load(path)?;
+    let bytes = std::fs::read(path)
+        .map_err(anyhow::Error::from)
+        .map_err(|e| e.context(format!("{}: cannot read", path.display())))?;
+    extract_bytes(path, &bytes, &PdfSettings::default())
+}
+
+/// Like [`extract`], on bytes already read, with the PDF reader's settings.
+pub fn extract_bytes(path: &Path, bytes: &[u8], pdf: &PdfSettings) -> Result<Extracted> {
+    let Loaded { rows, sha256, has_pages, warnings, pages } = load_bytes(path, bytes, pdf)?;
     let forms = rows_to_forms(&rows);
     if forms.is_empty() {
-        bail!("{}: no 绩效自评表 form found (no 项目名称 row or table)", path.display());
+        let why =
+            format!("{}: no 绩效自评表 form found (no 项目名称 row or table)", path.display());
+        return Err(Failure::new(FailureKind::NoFormFound, why).into());
     }
     let mut records = Vec::with_capacity(forms.len());
     let mut audits = Vec::with_capacity(forms.len());
@@ -60,7 +74,28 @@ pub fn extract(path: &Path) -> Result<Extracted> {
         audits.push(audit(&record));
         records.push(record);
     }
-    Ok(Extracted { forms, records, audits, sha256, warnings })
+    Ok(Extracted { forms, records, audits, sha256, warnings, pages })
+}
+
+/// A record with its join key first: `id` is
+/// `"<first 16 hex of source.sha256>-<form_index>"` (SCHEMA.md §1 "Keys for
+/// joining"). Records that carry `id` and `source.form_index` already (the
+/// record crate is gaining them) are left as they are; until then this is
+/// the one place that makes them.
+pub fn with_id(record: Value, form_index: usize) -> Value {
+    let Value::Object(mut map) = record else { return record };
+    if let Some(Value::Object(src)) = map.get_mut("source") {
+        src.entry("form_index").or_insert(form_index.into());
+    }
+    if map.contains_key("id") {
+        return Value::Object(map);
+    }
+    let sha = map.get("source").and_then(|s| s.get("sha256")).and_then(Value::as_str);
+    let id = format!("{}-{form_index}", sha.unwrap_or_default().get(..16).unwrap_or_default());
+    let mut out = serde_json::Map::with_capacity(map.len() + 1);
+    out.insert("id".into(), id.into());
+    out.extend(map);
+    Value::Object(out)
 }
 
 /// The reader's warnings that concern a form: those of its pages, and those
