@@ -7,8 +7,8 @@ use serde_json::Value;
 use crate::util::{jixiao, sample};
 
 /// Fields the truth compares: everything but what the validator adds and
-/// where the record came from.
-const NOT_COMPARED: &[&str] = &["checks", "rescored", "source"];
+/// where the record came from (`id` is derived from `source`).
+const NOT_COMPARED: &[&str] = &["checks", "rescored", "source", "id"];
 
 fn leaves(path: &str, expected: &Value, got: &Value, out: &mut Vec<String>) {
     match (expected, got) {

@@ -12,3 +12,4 @@ mod corpus;
 mod golden;
 mod hostile;
 pub mod putuo;
+mod schema;

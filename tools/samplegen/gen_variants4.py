@@ -56,12 +56,12 @@ def dev_parts(dev):
 
 
 def dev_truth(dev):
-    """Truth convention: 偏差原因 and 改进措施 printed in two columns give one
-    deviation, the two texts in column order joined like wrapped lines
-    (normalised), null when both are empty."""
+    """Truth convention (SCHEMA §1b): 偏差原因 and 改进措施 printed in two
+    columns give `deviation` and `improvement`, each null when empty; one
+    column gives `deviation` alone."""
     if isinstance(dev, tuple):
-        return normalise("\n".join(x for x in dev if x)) or None
-    return normalise(dev) or None
+        return {"deviation": normalise(dev[0]) or None, "improvement": normalise(dev[1]) or None}
+    return {"deviation": normalise(dev) or None}
 
 
 # ------------------------------------------------------------------ form data helpers
@@ -138,7 +138,7 @@ def record4(f):
     for l1, l2, name, tgt, act, w, sc, dev in f["indicators"]:
         inds.append({"level1": normalise(l1), "level2": normalise(l2), "name": normalise(name),
                      "target": _unit_note(parse_value(tgt)), "actual": _unit_note(parse_value(act)),
-                     "weight": pnum(w), "score": pnum(sc), "deviation": dev_truth(dev)})
+                     "weight": pnum(w), "score": pnum(sc), **dev_truth(dev)})
     g = f["goals"]
     if f["goal_layout"] == "multirow":
         exp = normalise("\n".join(e for e, _ in g)) or None

@@ -145,6 +145,7 @@ mod tests {
             weight: Some(10.0),
             execution_rate: Some(100.0),
             score: Some(10.0),
+            reason: None,
         };
         let indicator = Indicator {
             level1: Some("产出指标".into()),
@@ -155,6 +156,7 @@ mod tests {
             weight: Some(90.0),
             score: Some(90.0),
             deviation: None,
+            ..Indicator::default()
         };
         FormRecord {
             schema_version: 1,
@@ -172,8 +174,7 @@ mod tests {
             total_weight: Some(100.0),
             total_score: Some(100.1),
             grade: Some("优".into()),
-            repairs: Vec::new(),
-            decimals: Default::default(),
+            ..FormRecord::default()
         }
     }
 

@@ -159,6 +159,7 @@ mod tests {
             weight: Some(weight),
             score: Some(weight),
             deviation: None,
+            ..Indicator::default()
         }
     }
 

@@ -415,6 +415,7 @@ mod tests {
             weight: Some(weight),
             score: Some(weight),
             deviation: None,
+            ..Indicator::default()
         }
     }
 
@@ -439,6 +440,7 @@ mod tests {
                 weight: Some(10.0),
                 execution_rate: Some(90.0),
                 score: Some(9.0),
+                reason: None,
             }],
             goals: Goals::default(),
             indicators: vec![
@@ -449,8 +451,7 @@ mod tests {
             total_weight: Some(100.0),
             total_score: Some(99.0),
             grade: Some("优".into()),
-            repairs: Vec::new(),
-            decimals: Default::default(),
+            ..FormRecord::default()
         }
     }
 

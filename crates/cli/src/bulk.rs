@@ -31,7 +31,7 @@ use serde_json::Value;
 
 use crate::flags::{ReadSettings, Shard};
 use crate::manifest::{classify, Failure, FailureKind, ManifestLine, Status};
-use crate::pipeline::{extract_bytes, with_id};
+use crate::pipeline::extract_bytes;
 
 /// How many inputs per worker may be in flight or waiting to be written.
 const WINDOW_PER_JOB: usize = 4;
@@ -248,8 +248,7 @@ fn process(shared: &Shared, i: usize) -> Work {
     let result = catch_unwind(AssertUnwindSafe(|| extract_bytes(input, &bytes, &pdf)));
     let outcome = match result {
         Ok(Ok(x)) => {
-            let records: Vec<Value> =
-                x.records_json().into_iter().enumerate().map(|(k, r)| with_id(r, k)).collect();
+            let records = x.records_json();
             let line = ManifestLine {
                 path,
                 sha256: Some(sha),

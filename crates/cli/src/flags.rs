@@ -11,7 +11,12 @@ use jixiao_layout::pdf::PdfSettings;
 /// jixiao: 财政项目支出绩效自评表 (PDF or text dump) → checked, structured
 /// records.
 #[derive(Debug, Parser)]
-#[command(name = "jixiao", version, about)]
+#[command(
+    name = "jixiao",
+    version,
+    about,
+    after_help = "Output contract: docs/SCHEMA.md (records §1, §1b; grids §2)."
+)]
 pub struct Flags {
     /// What to do.
     #[command(subcommand)]

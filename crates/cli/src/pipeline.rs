@@ -63,11 +63,12 @@ pub fn extract_bytes(path: &Path, bytes: &[u8], pdf: &PdfSettings) -> Result<Ext
     }
     let mut records = Vec::with_capacity(forms.len());
     let mut audits = Vec::with_capacity(forms.len());
-    for form in &forms {
+    for (form_index, form) in forms.iter().enumerate() {
         let mut record = form_to_record(form);
-        record.source = Some(Source {
+        record.set_source(Source {
             file: path.display().to_string(),
             sha256: sha256.clone(),
+            form_index,
             pages: if has_pages { form.pages.clone() } else { Vec::new() },
             warnings: warnings_for(&warnings, &form.pages),
         });
@@ -75,27 +76,6 @@ pub fn extract_bytes(path: &Path, bytes: &[u8], pdf: &PdfSettings) -> Result<Ext
         records.push(record);
     }
     Ok(Extracted { forms, records, audits, sha256, warnings, pages })
-}
-
-/// A record with its join key first: `id` is
-/// `"<first 16 hex of source.sha256>-<form_index>"` (SCHEMA.md §1 "Keys for
-/// joining"). Records that carry `id` and `source.form_index` already (the
-/// record crate is gaining them) are left as they are; until then this is
-/// the one place that makes them.
-pub fn with_id(record: Value, form_index: usize) -> Value {
-    let Value::Object(mut map) = record else { return record };
-    if let Some(Value::Object(src)) = map.get_mut("source") {
-        src.entry("form_index").or_insert(form_index.into());
-    }
-    if map.contains_key("id") {
-        return Value::Object(map);
-    }
-    let sha = map.get("source").and_then(|s| s.get("sha256")).and_then(Value::as_str);
-    let id = format!("{}-{form_index}", sha.unwrap_or_default().get(..16).unwrap_or_default());
-    let mut out = serde_json::Map::with_capacity(map.len() + 1);
-    out.insert("id".into(), id.into());
-    out.extend(map);
-    Value::Object(out)
 }
 
 /// The reader's warnings that concern a form: those of its pages, and those

@@ -1,5 +1,5 @@
 //! Record: the normaliser. Takes the [`Form`]s the table crate
-//! reconstructed and gives [`FormRecord`]s exactly as SCHEMA.md §1 describes
+//! reconstructed and gives [`FormRecord`]s exactly as `docs/SCHEMA.md` §1 describes
 //! them: texts normalised, amounts as numbers (`3,013.00` → 3013.0, `-` →
 //! null), targets and actuals parsed into operator, value and unit, fund rows
 //! categorised, the year taken from the title line.
@@ -38,6 +38,7 @@
 mod model;
 mod normalise;
 
+pub use jixiao_table::vocab::fund_category;
 pub use jixiao_table::Form;
 pub use model::*;
-pub use normalise::{decimals_of, form_to_record, fund_category, number, parse_value};
+pub use normalise::{decimals_of, form_to_record, number, parse_value};

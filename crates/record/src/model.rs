@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use jixiao_table::vocab::{FundCategory, Level1Class};
+
 /// The schema version written into every record.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -12,6 +14,9 @@ pub struct Source {
     pub file: String,
     /// SHA-256 of the input bytes, lower-case hex.
     pub sha256: String,
+    /// The form's 0-based position in its file.
+    #[serde(default)]
+    pub form_index: usize,
     /// 1-based pages the form was printed on (empty for text input, which
     /// has no pages).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -24,37 +29,18 @@ pub struct Source {
 }
 
 /// Which kind of form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FormKind {
     /// 项目支出绩效自评表 (project expenditure).
+    #[default]
     Project,
     /// 部门整体支出绩效自评表 (department as a whole).
     Department,
 }
 
-/// The kind of a fund row, from its label.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FundCategory {
-    /// 年度资金总额.
-    Total,
-    /// 当年财政拨款, 财政拨款, 本级财政资金.
-    CurrentAppropriation,
-    /// 上年结转资金.
-    Carryover,
-    /// 其他资金.
-    Other,
-    /// 中央补助, 中央财政资金.
-    Central,
-    /// 地方资金, 省级资金, 市县资金.
-    Local,
-    /// Any other label.
-    Unknown,
-}
-
 /// One row of the 项目资金 (project funds) block.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Fund {
     /// The printed label, normalised, without a trailing colon.
     pub label: String,
@@ -72,6 +58,9 @@ pub struct Fund {
     pub execution_rate: Option<f64>,
     /// 得分.
     pub score: Option<f64>,
+    /// The 原因 / 偏差原因 cell of the funds block.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// 年度总体目标 (overall annual goals).
@@ -117,7 +106,7 @@ pub struct Value {
 }
 
 /// One row of the indicator table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
     /// 一级指标, carried down from a merged cell.
     pub level1: Option<String>,
@@ -135,14 +124,55 @@ pub struct Indicator {
     pub score: Option<f64>,
     /// 偏差原因分析及改进措施, None when empty.
     pub deviation: Option<String>,
+    /// The points a trailing `(50分)` in the 一级 label gives.
+    #[serde(default)]
+    pub level1_weight: Option<f64>,
+    /// The points a trailing `(20分)` in the 二级 label gives.
+    #[serde(default)]
+    pub level2_weight: Option<f64>,
+    /// What the 一级 label is about; None when there is no 一级 label.
+    #[serde(default)]
+    pub level1_class: Option<Level1Class>,
+    /// The 指标性质 cell (定量, 定性, ≥ …).
+    #[serde(default)]
+    pub nature: Option<String>,
+    /// A separate 改进措施 column.
+    #[serde(default)]
+    pub improvement: Option<String>,
+    /// A 复核分 / 财政审核评分 column.
+    #[serde(default)]
+    pub review_score: Option<f64>,
+    /// A scoring-standard column (评分标准, 评价标准).
+    #[serde(default)]
+    pub criteria: Option<String>,
+    /// A 指标解释 column.
+    #[serde(default)]
+    pub explanation: Option<String>,
+    /// A 是否核心指标 column: 是 → true, 否 → false.
+    #[serde(default)]
+    pub core: Option<bool>,
+}
+
+/// A labelled cell no other field takes (项目负责人, 填报日期, 说明 …), in
+/// printed order, so nothing printed is lost.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extra {
+    /// The label, normalised, without a trailing colon.
+    pub label: String,
+    /// The value's text, None when the form leaves it empty.
+    pub value: Option<String>,
 }
 
 /// One form, as SCHEMA.md §1 describes it (without the validator's
 /// `checks` and `rescored`, which the checks crate adds).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FormRecord {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// `<first 16 hex digits of source.sha256>-<form_index>`: the key flat
+    /// outputs join on. Set with the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Where it came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
@@ -173,6 +203,21 @@ pub struct FormRecord {
     pub total_score: Option<f64>,
     /// 评分等级, e.g. 优.
     pub grade: Option<String>,
+    /// A reviewer's total beside the self score (复核分, 财政审核评分).
+    #[serde(default)]
+    pub review_score: Option<f64>,
+    /// The 评价结论 text.
+    #[serde(default)]
+    pub conclusion: Option<String>,
+    /// The 存在问题 text (also a single 存在问题及改进措施 cell).
+    #[serde(default)]
+    pub problems: Option<String>,
+    /// The 改进措施 text.
+    #[serde(default)]
+    pub measures: Option<String>,
+    /// Every other labelled cell of the header or footer, in printed order.
+    #[serde(default)]
+    pub extra: Vec<Extra>,
     /// What the reconstructor repaired to build this record; the checks crate
     /// turns each into a `repaired` check.
     #[serde(skip)]
@@ -183,4 +228,18 @@ pub struct FormRecord {
     /// checks compare within half a unit of the last printed digit.
     #[serde(skip)]
     pub decimals: std::collections::BTreeMap<String, u8>,
+}
+
+impl FormRecord {
+    /// Sets `source` and the `id` derived from it.
+    pub fn set_source(&mut self, source: Source) {
+        self.id = Some(record_id(&source.sha256, source.form_index));
+        self.source = Some(source);
+    }
+}
+
+/// The join key of SCHEMA.md §1: `<first 16 hex digits of sha256>-<form_index>`.
+pub fn record_id(sha256: &str, form_index: usize) -> String {
+    let head: String = sha256.chars().take(16).collect();
+    format!("{head}-{form_index}")
 }

@@ -2,23 +2,13 @@
 
 use jixiao_table::text::normalize;
 use jixiao_table::token::{cell_kind, parse_amount, parse_measure, CellKind};
+use jixiao_table::vocab::{self, fund_category, label_points, level1_class};
 use jixiao_table::{Form, FundRow, IndicatorRow};
 
 use crate::model::*;
 
 /// 部门整体: marks a department-wide form in its title.
 const 部门整体: &str = "部门整体";
-
-/// Fund categories by label keyword, first match wins (so 其中：中央补助
-/// is `central` before anything else looks at it).
-const FUND_CATEGORIES: &[(FundCategory, &[&str])] = &[
-    (FundCategory::Total, &["年度资金总额", "资金总额", "合计"]),
-    (FundCategory::Carryover, &["上年结转"]),
-    (FundCategory::Other, &["其他资金"]),
-    (FundCategory::Central, &["中央补助", "中央财政", "中央资金", "中央"]),
-    (FundCategory::Local, &["地方资金", "省级", "市县", "地方财政"]),
-    (FundCategory::CurrentAppropriation, &["当年财政拨款", "财政拨款", "本级财政"]),
-];
 
 /// Turns one reconstructed form into its record (without `source`).
 pub fn form_to_record(form: &Form) -> FormRecord {
@@ -40,9 +30,31 @@ pub fn form_to_record(form: &Form) -> FormRecord {
         total_weight: number(form.total_weight.as_deref()),
         total_score: number(form.total_score.as_deref()),
         grade: form.grade.clone().filter(|g| !g.is_empty()),
+        review_score: number(form.review_score.as_deref()),
+        conclusion: form.conclusion.clone(),
+        problems: form.problems.clone(),
+        measures: form.measures.clone(),
+        extra: extras(form),
         repairs: form.repairs.clone(),
         decimals: printed_decimals(form),
+        ..FormRecord::default()
     }
+}
+
+/// The form's side cells, then the cells of indicator columns no field
+/// takes, labelled with the indicator's path (`indicators[3].调整指标值`).
+fn extras(form: &Form) -> Vec<Extra> {
+    let side = form.extra.iter().map(|(label, value)| Extra {
+        label: label.trim_end_matches([':', '：']).to_string(),
+        value: value.clone(),
+    });
+    let columns = form.indicators.iter().enumerate().flat_map(|(i, ind)| {
+        ind.other.iter().map(move |(header, text)| Extra {
+            label: format!("indicators[{i}].{header}"),
+            value: Some(text.clone()),
+        })
+    });
+    side.chain(columns).collect()
 }
 
 /// The printed precision of the numbers the checks compare.
@@ -83,15 +95,6 @@ pub fn number(text: Option<&str>) -> Option<f64> {
     parse_amount(text?)
 }
 
-/// The category a fund label names.
-pub fn fund_category(label: &str) -> FundCategory {
-    let key: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    FUND_CATEGORIES
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| key.contains(w)))
-        .map_or(FundCategory::Unknown, |(c, _)| *c)
-}
-
 fn fund_row_to_fund(row: &FundRow) -> Fund {
     let label = normalize(&row.label).trim_end_matches([':', '：']).trim_end().to_string();
     Fund {
@@ -103,22 +106,64 @@ fn fund_row_to_fund(row: &FundRow) -> Fund {
         weight: number(row.weight.as_deref()),
         execution_rate: number(row.execution_rate.as_deref()),
         score: number(row.score.as_deref()),
+        reason: None,
     }
 }
 
 fn indicator_row_to_indicator(row: &IndicatorRow) -> Indicator {
+    let unit = filled(row.unit.as_deref());
+    let mut target = parse_value(row.target.as_deref().unwrap_or(""));
+    let mut actual = parse_value(row.actual.as_deref().unwrap_or(""));
+    // Templates that print the operator and the unit in columns of their
+    // own (指标性质 | 指标值 | 度量单位): the value cell keeps its text.
+    if target.value.is_some() {
+        target.op = target.op.or_else(|| row.nature.as_deref().and_then(operator));
+    }
+    for v in [&mut target, &mut actual] {
+        if v.value.is_some() && v.unit.is_none() {
+            v.unit = unit.clone();
+        }
+    }
     Indicator {
         level1: row.level1.clone(),
         level2: row.level2.clone(),
         name: row.name.clone(),
-        target: parse_value(row.target.as_deref().unwrap_or("")),
-        actual: parse_value(row.actual.as_deref().unwrap_or("")),
+        target,
+        actual,
         weight: number(row.weight.as_deref()),
         score: number(row.score.as_deref()),
-        deviation: row
-            .deviation
-            .clone()
-            .filter(|d| !d.is_empty() && cell_kind(d) != CellKind::Dash),
+        deviation: filled(row.deviation.as_deref()),
+        level1_weight: row.level1.as_deref().and_then(label_points),
+        level2_weight: row.level2.as_deref().and_then(label_points),
+        level1_class: row.level1.as_deref().map(level1_class),
+        nature: filled(row.nature.as_deref()),
+        improvement: filled(row.improvement.as_deref()),
+        review_score: number(row.review_score.as_deref()),
+        criteria: filled(row.criteria.as_deref()),
+        explanation: filled(row.explanation.as_deref()),
+        core: row.core.as_deref().and_then(yes_no),
+    }
+}
+
+/// A text cell, None when empty or a no-value dash.
+fn filled(text: Option<&str>) -> Option<String> {
+    let t = normalize(text?);
+    (!t.is_empty() && cell_kind(&t) != CellKind::Dash).then_some(t)
+}
+
+/// The operator a 指标性质 cell prints (`≥`, `=`…); None for 定量/定性.
+fn operator(nature: &str) -> Option<Op> {
+    let key: String = nature.chars().filter(|c| !c.is_whitespace()).collect();
+    // An operator alone parses as the operator of a measure with value 0.
+    parse_value(&format!("{key}0")).op.filter(|_| key.chars().count() <= 2)
+}
+
+/// 是 → true, 否 → false.
+fn yes_no(text: &str) -> Option<bool> {
+    match normalize(text).as_str() {
+        vocab::是 => Some(true),
+        vocab::否 => Some(false),
+        _ => None,
     }
 }
 
@@ -171,17 +216,6 @@ mod tests {
             assert_eq!(v(t), (None, None, None), "{t}");
         }
         assert_eq!(parse_value("符合计划安 排").text, "符合计划安排");
-    }
-
-    #[test]
-    fn fund_categories() {
-        assert_eq!(fund_category("年度资金总额"), FundCategory::Total);
-        assert_eq!(fund_category("其中:当年财政拨款"), FundCategory::CurrentAppropriation);
-        assert_eq!(fund_category("其中：中央补助"), FundCategory::Central);
-        assert_eq!(fund_category("地方资金"), FundCategory::Local);
-        assert_eq!(fund_category("上年结转资金"), FundCategory::Carryover);
-        assert_eq!(fund_category("其他资金"), FundCategory::Other);
-        assert_eq!(fund_category("自筹"), FundCategory::Unknown);
     }
 
     #[test]

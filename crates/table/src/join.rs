@@ -9,9 +9,9 @@
 
 use jixiao_layout::{Cell, Row, RowKind};
 
-use crate::labels;
 use crate::text::{label_key, normalize};
 use crate::token::{cell_kind, CellKind};
+use crate::vocab;
 
 /// Cell edges closer than this are the same grid line, in PDF points. Page
 /// tables of one form are drawn from one template, so their edges agree to
@@ -51,7 +51,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
         match kind {
             RowKind::Text => {
                 let t = normalize(row.filled().next().map(|c| c.text.as_str()).unwrap_or(""));
-                if t.contains(labels::自评表) {
+                if t.contains(vocab::自评表) {
                     if !cur.rows.is_empty() {
                         chunks.push((std::mem::take(&mut cur), std::mem::take(&mut titles)));
                     }
@@ -71,7 +71,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
             // cell); a blank line of tabs in a text dump says nothing.
             RowKind::Table if row.is_blank() && row.bbox.is_none() => {}
             RowKind::Table => {
-                let starts_form = first_key(row).is_some_and(|k| labels::starts_form(&k));
+                let starts_form = first_key(row).is_some_and(|k| vocab::starts_form(&k));
                 let opener = cur.rows.iter().find(|r| opens_form(r));
                 if starts_form && opener.is_some_and(|o| repeats_at_page_top(o, row, &cur.rows)) {
                     // Spreadsheet prints repeat their top rows on every page.
@@ -139,21 +139,21 @@ fn join_wrapped_lines(form: &mut FormRows) {
 
 /// A label of the form's layout (block labels, header labels, column names).
 fn is_known_label(text: &str) -> bool {
-    let key = labels::header_key(text);
-    labels::starts_form(&key)
-        || labels::is_label(&key, labels::主管部门)
-        || labels::is_label(&key, labels::实施单位)
-        || labels::is_funds_label(&key)
-        || labels::is_total_label(&key)
-        || labels::is_grade_label(&key)
-        || [labels::年度总体目标, labels::预期目标, labels::实际完成情况, labels::绩效指标]
+    let key = vocab::header_key(text);
+    vocab::starts_form(&key)
+        || vocab::is_label(&key, vocab::主管部门)
+        || vocab::is_label(&key, vocab::实施单位)
+        || vocab::is_funds_label(&key)
+        || vocab::is_total_label(&key)
+        || vocab::is_grade_label(&key)
+        || [vocab::年度总体目标, vocab::预期目标, vocab::实际完成情况, vocab::绩效指标]
             .contains(&key.as_str())
-        || labels::role_of(labels::FUND_COLUMNS, text).is_some()
-        || labels::role_of(labels::INDICATOR_COLUMNS, text).is_some()
+        || vocab::role_of(vocab::FUND_COLUMNS, text).is_some()
+        || vocab::role_of(vocab::INDICATOR_COLUMNS, text).is_some()
 }
 
 fn opens_form(row: &Row) -> bool {
-    first_key(row).is_some_and(|k| labels::starts_form(&k))
+    first_key(row).is_some_and(|k| vocab::starts_form(&k))
 }
 
 /// A title printed again inside a form (a running head over each page)
@@ -270,7 +270,7 @@ fn is_line_in_a_cell(row: &Row, before_table: bool) -> bool {
         return false;
     }
     let t = normalize(&row.filled().next().map(|c| c.text.clone()).unwrap_or_default());
-    let title = t.contains(labels::自评表) && !t.contains("项目名称");
+    let title = t.contains(vocab::自评表) && !t.contains("项目名称");
     title || before_table && (year_of(&t).is_some() || unit_line(&t).is_some())
 }
 
@@ -409,12 +409,12 @@ fn is_repeated_header(before: &[Row], row: &Row) -> bool {
 /// Labels that start a row of their own: never the tail of a cut row.
 fn starts_block(row: &Row) -> bool {
     let Some(k) = first_key(row) else { return false };
-    let key = crate::labels::header_key(&k);
-    [labels::年度总体目标, labels::总分, labels::绩效指标, "一级指标"].iter().any(|l| key == *l)
-        || labels::is_funds_label(&key)
-        || labels::starts_form(&k)
-        || labels::is_label(&k, labels::主管部门)
-        || labels::is_label(&k, labels::评分等级)
+    let key = crate::vocab::header_key(&k);
+    [vocab::年度总体目标, vocab::总分, vocab::绩效指标, "一级指标"].iter().any(|l| key == *l)
+        || vocab::is_funds_label(&key)
+        || vocab::starts_form(&k)
+        || vocab::is_label(&k, vocab::主管部门)
+        || vocab::is_label(&k, vocab::评分等级)
 }
 
 /// The top row of a page continues the row above when it holds no amount
@@ -536,7 +536,7 @@ fn continued_text(above: &Cell, b: &Cell, level_cols: &[usize]) -> Option<String
             Some(above.text.clone())
         }
         (false, false) if in_level_column && !starts_block_label(&above.text) => {
-            match labels::complete_label(&normalize(&above.text), &normalize(&b.text)) {
+            match vocab::complete_label(&normalize(&above.text), &normalize(&b.text)) {
                 Some((joined, debris)) if debris.is_empty() => Some(joined),
                 _ => None,
             }
@@ -552,7 +552,7 @@ fn continued_text(above: &Cell, b: &Cell, level_cols: &[usize]) -> Option<String
 fn level_label_columns(rows: &[Row]) -> Vec<usize> {
     rows.iter()
         .flat_map(|r| r.cells.iter())
-        .filter(|c| matches!(labels::header_key(&c.text).as_str(), "一级指标" | "二级指标"))
+        .filter(|c| matches!(vocab::header_key(&c.text).as_str(), "一级指标" | "二级指标"))
         .map(|c| c.col)
         .collect()
 }
@@ -560,10 +560,10 @@ fn level_label_columns(rows: &[Row]) -> Vec<usize> {
 /// A label that opens a block or names a column: never part of a level
 /// label.
 fn starts_block_label(text: &str) -> bool {
-    let key = labels::header_key(text);
-    labels::is_funds_label(&key)
-        || [labels::年度总体目标, labels::总分, labels::绩效指标].contains(&key.as_str())
-        || labels::role_of(labels::INDICATOR_COLUMNS, text).is_some()
+    let key = vocab::header_key(text);
+    vocab::is_funds_label(&key)
+        || [vocab::年度总体目标, vocab::总分, vocab::绩效指标].contains(&key.as_str())
+        || vocab::role_of(vocab::INDICATOR_COLUMNS, text).is_some()
 }
 
 /// The lower part repeats (part of) the upper part's text: producers that
@@ -593,13 +593,13 @@ fn starts_inside_blank(above: &Cell, b: &Cell) -> bool {
 
 /// Labels printed in a cell merged down over several rows.
 fn heads_merged_rows(text: &str) -> bool {
-    let key = labels::header_key(text);
-    labels::is_funds_label(&key) || [labels::年度总体目标, labels::绩效指标].contains(&key.as_str())
+    let key = vocab::header_key(text);
+    vocab::is_funds_label(&key) || [vocab::年度总体目标, vocab::绩效指标].contains(&key.as_str())
 }
 
 /// A complete 一级/二级 label: it ends with 指标.
 fn is_level_label(text: &str) -> bool {
-    normalize(text).ends_with(labels::指标)
+    normalize(text).ends_with(vocab::指标)
 }
 
 #[cfg(test)]

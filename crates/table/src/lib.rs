@@ -41,10 +41,10 @@
 mod grid;
 mod input;
 mod join;
-mod labels;
 mod reconstruct;
 pub mod text;
 pub mod token;
+pub mod vocab;
 
 pub use grid::{Grid, GridCell};
 pub use reconstruct::rows_to_forms;
@@ -84,6 +84,16 @@ pub struct Form {
     pub total_score: Option<String>,
     /// 评分等级.
     pub grade: Option<String>,
+    /// 复核分 / 财政审核评分: a reviewer's total.
+    pub review_score: Option<String>,
+    /// 评价结论.
+    pub conclusion: Option<String>,
+    /// 存在问题.
+    pub problems: Option<String>,
+    /// 改进措施.
+    pub measures: Option<String>,
+    /// Labelled cells no field takes, in printed order: (label, value).
+    pub extra: Vec<(String, Option<String>)>,
     /// What was joined, completed or dropped to build this form.
     pub repairs: Vec<String>,
 }
@@ -127,4 +137,20 @@ pub struct IndicatorRow {
     pub score: Option<String>,
     /// 偏差原因分析及改进措施.
     pub deviation: Option<String>,
+    /// 指标性质 (定量, 定性, or the target's operator).
+    pub nature: Option<String>,
+    /// 度量单位 / 计量单位: the target's unit in a column of its own.
+    pub unit: Option<String>,
+    /// 改进措施 in a column of its own.
+    pub improvement: Option<String>,
+    /// 复核分.
+    pub review_score: Option<String>,
+    /// 评分标准.
+    pub criteria: Option<String>,
+    /// 指标解释.
+    pub explanation: Option<String>,
+    /// 是否核心指标.
+    pub core: Option<String>,
+    /// Cells of columns no field takes: (header text, cell text).
+    pub other: Vec<(String, String)>,
 }

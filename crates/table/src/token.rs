@@ -83,6 +83,7 @@ fn split_operator(t: &str) -> (Option<&'static str>, &str) {
         ("==", "="),
         ("=", "="),
         ("＝", "="),
+        ("﹦", "="),
     ];
     for (printed, ascii) in OPS {
         if let Some(rest) = t.strip_prefix(printed) {

@@ -5,10 +5,10 @@
 
 use jixiao_layout::{Cell, Row};
 
-use super::read::{header_roles, role_at, row_text, Span};
-use crate::labels::{complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
+use super::read::{header_roles, role_at, row_text, span_at, Span};
 use crate::text::normalize;
 use crate::token::{cell_kind, CellKind};
+use crate::vocab::{complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
 use crate::{Form, IndicatorRow};
 
 /// One indicator row as printed, before labels are carried down.
@@ -17,36 +17,50 @@ struct Printed {
     level1: Option<String>,
     level2: Option<String>,
     name: Option<String>,
-    target: Option<String>,
-    actual: Option<String>,
-    weight: Option<String>,
-    score: Option<String>,
-    deviation: Option<String>,
+    /// The fields after the name, as the indicator will hold them.
+    fields: IndicatorRow,
 }
 
 impl Printed {
-    fn slot(&mut self, role: Col) -> &mut Option<String> {
+    /// The slot a role fills; None for roles that keep no text (序号) or
+    /// many (`Other`).
+    fn slot(&mut self, role: Col) -> Option<&mut Option<String>> {
         match role {
-            Col::Level1 => &mut self.level1,
-            Col::Level2 => &mut self.level2,
-            Col::Name => &mut self.name,
-            Col::Target => &mut self.target,
-            Col::Actual => &mut self.actual,
-            Col::Weight => &mut self.weight,
-            Col::Score => &mut self.score,
-            Col::Deviation => &mut self.deviation,
+            Col::Level1 => Some(&mut self.level1),
+            Col::Level2 => Some(&mut self.level2),
+            Col::Name => Some(&mut self.name),
+            _ => field_slot(&mut self.fields, role),
         }
     }
+}
+
+/// The slot of an indicator that a column after the name fills.
+fn field_slot(f: &mut IndicatorRow, role: Col) -> Option<&mut Option<String>> {
+    Some(match role {
+        Col::Nature => &mut f.nature,
+        Col::Unit => &mut f.unit,
+        Col::Target => &mut f.target,
+        Col::Actual => &mut f.actual,
+        Col::Weight => &mut f.weight,
+        Col::Score => &mut f.score,
+        Col::ReviewScore => &mut f.review_score,
+        Col::Deviation => &mut f.deviation,
+        Col::Improvement => &mut f.improvement,
+        Col::Criteria => &mut f.criteria,
+        Col::Explanation => &mut f.explanation,
+        Col::Core => &mut f.core,
+        Col::Seq | Col::Other | Col::Level1 | Col::Level2 | Col::Name => return None,
+    })
 }
 
 fn is_number(c: &Cell) -> bool {
     matches!(cell_kind(&c.text), CellKind::Amount | CellKind::Dash)
 }
 
-/// Reads the block into `form.indicators`.
-pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) {
+/// Reads the block into `form.indicators`; gives the header's column roles.
+pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) -> Vec<Span<Col>> {
     let roles: Vec<Span<Col>> =
-        header.iter().flat_map(|h| header_roles(h, INDICATOR_COLUMNS)).collect();
+        header.iter().flat_map(|h| header_roles(h, INDICATOR_COLUMNS, Some(Col::Other))).collect();
     let level2_col = roles.iter().find(|s| s.role == Col::Level2).map(|s| s.start);
     let mut carry = Carry::default();
     let mut groups: Vec<Group> = Vec::new();
@@ -79,6 +93,7 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) {
     }
     nest_level1_over_level2_groups(form, &groups);
     labels_printed_at_the_bottom(form, &groups);
+    roles
 }
 
 /// Where an indicator's labels came from, for the nesting repair.
@@ -152,29 +167,39 @@ fn nest_level1_over_level2_groups(form: &mut Form, groups: &[Group]) {
 }
 
 /// Reads a row by the header's column roles. Fails (None) when a filled cell
-/// has no role, two share one, or the kinds do not fit the roles: then the
+/// has no column, two share one, or the kinds do not fit the roles: then the
 /// row's columns are not to be trusted.
 fn by_columns(row: &Row, roles: &[Span<Col>]) -> Option<Printed> {
     let mut p = Printed::default();
+    let mut used: Vec<usize> = Vec::new();
     for c in row.filled() {
-        let role = role_at(roles, c)?;
-        let slot = p.slot(role);
-        if slot.is_some() {
+        let span = span_at(roles, c)?;
+        let at = roles.iter().position(|s| std::ptr::eq(s, span))?;
+        if used.contains(&at) {
             return None;
         }
-        *slot = Some(normalize(&c.text));
+        used.push(at);
+        let text = normalize(&c.text);
+        match p.slot(span.role) {
+            Some(slot) => *slot = Some(text),
+            None if span.role == Col::Other => p.fields.other.push((span.label.clone(), text)),
+            None => {}
+        }
     }
     let kind = |s: &Option<String>| s.as_deref().map(cell_kind);
     let text_or_none = |s: &Option<String>| kind(s).is_none_or(|k| k == CellKind::Text);
     let number_or_none =
         |s: &Option<String>| kind(s).is_none_or(|k| matches!(k, CellKind::Amount | CellKind::Dash));
+    let f = &p.fields;
+    // A template without 分值/得分 columns has rows without numbers.
+    let scored = roles.iter().any(|s| matches!(s.role, Col::Weight | Col::Score));
     let valid = p.name.is_some()
         && text_or_none(&p.name)
         && text_or_none(&p.level1)
         && text_or_none(&p.level2)
-        && number_or_none(&p.weight)
-        && number_or_none(&p.score)
-        && (p.weight.is_some() || p.score.is_some());
+        && number_or_none(&f.weight)
+        && number_or_none(&f.score)
+        && (f.weight.is_some() || f.score.is_some() || !scored);
     valid.then_some(p)
 }
 
@@ -189,14 +214,17 @@ fn by_content(row: &Row) -> Option<Printed> {
         .find(|&k| is_number(cells[k]) && is_number(cells[k + 1]))?;
     let text = |c: &&Cell| normalize(&c.text);
     let mut p = Printed {
-        weight: Some(text(&cells[w])),
-        score: Some(text(&cells[w + 1])),
-        actual: w.checked_sub(1).map(|k| text(&cells[k])),
-        target: w.checked_sub(2).map(|k| text(&cells[k])),
+        fields: IndicatorRow {
+            weight: Some(text(&cells[w])),
+            score: Some(text(&cells[w + 1])),
+            actual: w.checked_sub(1).map(|k| text(&cells[k])),
+            target: w.checked_sub(2).map(|k| text(&cells[k])),
+            ..IndicatorRow::default()
+        },
         ..Printed::default()
     };
     let tail: Vec<String> = cells[w + 2..].iter().map(text).collect();
-    p.deviation = Some(tail.join("")).filter(|s| !s.is_empty());
+    p.fields.deviation = Some(tail.join("")).filter(|s| !s.is_empty());
     let head: Vec<String> = cells[..w.saturating_sub(2)].iter().map(text).collect();
     let mut head = head.into_iter().rev();
     p.name = head.next();
@@ -237,11 +265,7 @@ impl Carry {
             level1: self.level1.clone(),
             level2: self.level2.clone(),
             name: p.name.unwrap_or_default(),
-            target: p.target,
-            actual: p.actual,
-            weight: p.weight,
-            score: p.score,
-            deviation: p.deviation,
+            ..p.fields
         });
     }
 }
@@ -256,7 +280,8 @@ fn repeats_row_above(above: Option<&IndicatorRow>, p: &Printed) -> bool {
             .filter_map(|t| crate::token::parse_measure(t).map(|m| m.value))
             .collect()
     };
-    let mine = numbers([&p.target, &p.actual, &p.weight, &p.score]);
+    let f = &p.fields;
+    let mine = numbers([&f.target, &f.actual, &f.weight, &f.score]);
     let theirs = numbers([&above.target, &above.actual, &above.weight, &above.score]);
     !mine.is_empty() && mine.iter().all(|v| theirs.contains(v))
 }
@@ -321,12 +346,15 @@ fn complete_level(form: &mut Form, carry: &mut Carry, role: Col, frag: &str, pag
 
 fn append_to_last(form: &mut Form, role: Col, frag: &str, page: u32) -> bool {
     let Some(last) = form.indicators.last_mut() else { return false };
-    let join = |above: &str| normalize(&format!("{above}\n{frag}"));
-    match role {
-        Col::Name => last.name = join(&last.name),
-        Col::Target => last.target = Some(join(last.target.as_deref().unwrap_or(""))),
-        Col::Actual => last.actual = Some(join(last.actual.as_deref().unwrap_or(""))),
-        _ => last.deviation = Some(join(last.deviation.as_deref().unwrap_or(""))),
+    let join = |above: Option<&str>| normalize(&format!("{}\n{frag}", above.unwrap_or("")));
+    if role == Col::Name {
+        last.name = join(Some(&last.name));
+    } else {
+        // Columns without a slot of their own continue the deviation, as
+        // the widest free-text column.
+        let role = if field_slot(last, role).is_some() { role } else { Col::Deviation };
+        let Some(slot) = field_slot(last, role) else { return false };
+        *slot = Some(join(slot.as_deref()));
     }
     form.repairs.push(format!(
         "joined fragment \"{frag}\" cut by the page break (page {page}) to the row above"
@@ -346,15 +374,15 @@ mod tests {
         let p = by_content(&rows[0]).unwrap();
         assert_eq!(p.name.as_deref(), Some("新疆支青、异退人员满意度"));
         assert_eq!((p.level1, p.level2), (None, None));
-        assert_eq!(p.target.as_deref(), Some("≥80.00(%)"));
-        assert_eq!(p.score.as_deref(), Some("3.00"));
+        assert_eq!(p.fields.target.as_deref(), Some("≥80.00(%)"));
+        assert_eq!(p.fields.score.as_deref(), Some("3.00"));
     }
 
     #[test]
     fn columns_are_distrusted_when_kinds_do_not_fit() {
         let header =
             text_to_rows("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n");
-        let roles = header_roles(&header[0], INDICATOR_COLUMNS);
+        let roles = header_roles(&header[0], INDICATOR_COLUMNS, Some(Col::Other));
         let shifted = text_to_rows("\t名称\t≥80.00(%)\t95.00(%)\t3.00\t3.00\n");
         assert_eq!(by_columns(&shifted[0], &roles), None);
         let fine = text_to_rows("\t\t名称\t≥80.00(%)\t95.00(%)\t3.00\t3.00\n");

@@ -12,6 +12,7 @@ use jixiao_layout::Row;
 
 use crate::grid::rows_to_grid;
 use crate::join::{rows_to_form_rows, FormRows};
+use crate::vocab::IndicatorColumn;
 use crate::Form;
 pub(crate) use parse::is_indicator_header;
 use parse::Block;
@@ -31,8 +32,9 @@ fn form_rows_to_form(fr: FormRows) -> Form {
         ..Form::default()
     };
     let (blocks, leftover) = parse::form(&fr.rows);
+    let mut columns = Vec::new();
     for block in blocks {
-        apply_block(&mut form, block);
+        apply_block(&mut form, block, &mut columns);
     }
     if form.fund_unit.is_none() {
         form.fund_unit = fr.unit;
@@ -43,19 +45,124 @@ fn form_rows_to_form(fr: FormRows) -> Form {
     form
 }
 
-fn apply_block(form: &mut Form, block: Block<'_>) {
+/// Reads one block into the form. `columns` carries the indicator header's
+/// column roles to the 总分 row below it, which prints its numbers under
+/// the 分值 and 得分 columns.
+fn apply_block(form: &mut Form, block: Block<'_>, columns: &mut Vec<read::Span<IndicatorColumn>>) {
     match block {
         Block::Header(row) => read::header_row(form, row),
         Block::Funds { header, rows } => read::funds(form, &header, &rows),
         Block::Goals { header, rows } => read::goals(form, header, &rows),
-        Block::Indicators { header, rows } => indicators::read(form, &header, &rows),
-        Block::Total(row) => read::total(form, row),
+        Block::Indicators { header, rows } => *columns = indicators::read(form, &header, &rows),
+        Block::Total(row) => read::total(form, row, columns),
         Block::Grade(row) => read::grade(form, row),
+        Block::Side(row) => read::side(form, row),
         Block::Blank => {}
         Block::Stray(row) => form.repairs.push(format!(
             "dropped unrecognised row \"{}\" on page {}",
             read::row_text(row),
             row.page
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jixiao_layout::text::text_to_rows;
+
+    use super::rows_to_forms;
+    use crate::Form;
+
+    const HEAD: &str = "项目支出绩效自评表\n项目名称\t测试项目\n";
+
+    fn form(dump: &str) -> Form {
+        let forms = rows_to_forms(&text_to_rows(&format!("{HEAD}{dump}")));
+        assert_eq!(forms.len(), 1, "{dump}");
+        forms.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_unit_column_keeps_every_field_in_its_own_column() {
+        let f = form(
+            "一级指标\t二级指标\t三级指标\t计量单位\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+             成本指标\t经济成本指标\t预算执行率\t%\t≥90\t85.35\t5\t4\t进度滞后\n",
+        );
+        let i = &f.indicators[0];
+        assert_eq!(i.level1.as_deref(), Some("成本指标"));
+        assert_eq!(i.level2.as_deref(), Some("经济成本指标"));
+        assert_eq!(i.name, "预算执行率");
+        assert_eq!(i.unit.as_deref(), Some("%"));
+        assert_eq!(i.target.as_deref(), Some("≥90"));
+        assert_eq!(i.deviation.as_deref(), Some("进度滞后"));
+    }
+
+    #[test]
+    fn weight_before_target_is_read_by_its_header() {
+        let f = form(
+            "一级指标\t二级指标\t三级指标\t分值\t年度指标值\t全年实际值\t得分\t未完成原因及拟采取的改进措施\n\
+             产出指标\t数量指标\t培训人次\t10\t≥300人次\t320人次\t10\t\n",
+        );
+        let i = &f.indicators[0];
+        assert_eq!((i.weight.as_deref(), i.score.as_deref()), (Some("10"), Some("10")));
+        assert_eq!(i.target.as_deref(), Some("≥300人次"));
+        assert_eq!(i.actual.as_deref(), Some("320人次"));
+    }
+
+    #[test]
+    fn a_two_row_header_splits_the_target_into_nature_value_and_unit() {
+        let f = form(
+            "绩效指标\t\t\t年度指标值\t\t\t实际完成值\t分值\t得分\n\
+             一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t\t\t\n\
+             产出指标\t数量指标\t培训人次\t≥\t300\t人次\t320\t10\t10\n",
+        );
+        let i = &f.indicators[0];
+        assert_eq!(i.nature.as_deref(), Some("≥"));
+        assert_eq!(i.target.as_deref(), Some("300"));
+        assert_eq!(i.unit.as_deref(), Some("人次"));
+        assert_eq!(i.actual.as_deref(), Some("320"));
+    }
+
+    #[test]
+    fn forms_without_scores_and_unknown_columns() {
+        let f = form(
+            "一级指标\t二级指标\t三级指标\t年初指标值\t调整指标值\t全年完成值\t是否核心指标\n\
+             产出指标\t数量指标\t培训人次\t≥300人次\t≥280人次\t320人次\t是\n",
+        );
+        let i = &f.indicators[0];
+        assert_eq!((i.weight.as_deref(), i.score.as_deref()), (None, None));
+        assert_eq!(i.target.as_deref(), Some("≥300人次"));
+        assert_eq!(i.actual.as_deref(), Some("320人次"));
+        assert_eq!(i.core.as_deref(), Some("是"));
+        assert_eq!(i.other, [("调整指标值".to_string(), "≥280人次".to_string())]);
+    }
+
+    #[test]
+    fn a_blank_total_score_is_not_the_weight() {
+        let f = form(
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+             产出指标\t数量指标\t培训人次\t≥300人次\t320人次\t90\t90\n\
+             合计\t\t\t\t\t100\t\n",
+        );
+        assert_eq!(f.total_weight.as_deref(), Some("100"));
+        assert_eq!(f.total_score, None);
+    }
+
+    #[test]
+    fn footer_rows_fill_conclusion_problems_measures_and_extra() {
+        let f = form(
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+             产出指标\t数量指标\t培训人次\t≥300人次\t320人次\t90\t90\n\
+             总分\t\t\t\t\t100\t98\n\
+             评价结论\t项目完成较好\n存在问题\t宣传不足\n改进措施\t加强宣传\n\
+             项目负责人：张三\t\t财务负责人：\n",
+        );
+        assert_eq!(f.conclusion.as_deref(), Some("项目完成较好"));
+        assert_eq!(f.problems.as_deref(), Some("宣传不足"));
+        assert_eq!(f.measures.as_deref(), Some("加强宣传"));
+        assert_eq!(
+            f.extra,
+            [("项目负责人".into(), Some("张三".into())), ("财务负责人".into(), None)]
+        );
+        assert_eq!(f.total_score.as_deref(), Some("98"));
     }
 }

@@ -11,8 +11,8 @@ use nom::sequence::pair;
 use nom::{Input, Parser};
 
 use crate::input::{PResult, ParseErrorKind, RowError, Rows};
-use crate::labels::{self, header_key, is_label};
 use crate::token::{cell_kind, CellKind};
+use crate::vocab::{self, header_key, is_label};
 
 /// A recognised block, borrowing its rows.
 #[derive(Debug)]
@@ -31,6 +31,8 @@ pub(crate) enum Block<'a> {
     Total(&'a Row),
     /// The 评分等级 row.
     Grade(&'a Row),
+    /// A footer or side row (评价结论, 项目负责人 …).
+    Side(&'a Row),
     /// An empty row of a drawn grid (outside any block): nothing to read.
     Blank,
     /// A row no block claims.
@@ -58,7 +60,7 @@ fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
         map(total_row, Block::Total),
         map(grade_row, Block::Grade),
         map(blank_row, |_| Block::Blank),
-        map(ignored_row, |_| Block::Blank),
+        map(side_row, Block::Side),
         map(any_row, Block::Stray),
     ))
     .parse(i)
@@ -93,15 +95,13 @@ fn any_row(i: Rows<'_>) -> PResult<'_, &Row> {
 fn header_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "项目名称/主管部门", |r| {
         opening_label(r).is_some_and(|k| {
-            labels::starts_form(&k)
-                || is_label(&k, labels::主管部门)
-                || is_label(&k, labels::实施单位)
+            vocab::starts_form(&k) || is_label(&k, vocab::主管部门) || is_label(&k, vocab::实施单位)
         })
     })
 }
 
 fn funds_header(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "项目资金", |r| opening_label(r).is_some_and(|k| labels::is_funds_label(&k)))
+    row_if(i, "项目资金", |r| opening_label(r).is_some_and(|k| vocab::is_funds_label(&k)))
 }
 
 /// A row of the funds block: a label and at least one amount, or a
@@ -121,7 +121,7 @@ fn fund_row(i: Rows<'_>) -> PResult<'_, &Row> {
 /// 项目资金 label that spans the table.
 fn fund_names_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "fund column names", |r| {
-        !has_amount(r) && distinct_roles(r, labels::FUND_COLUMNS) >= MIN_HEADER_ROLES
+        !has_amount(r) && distinct_roles(r, vocab::FUND_COLUMNS) >= MIN_HEADER_ROLES
     })
 }
 
@@ -155,7 +155,7 @@ const MIN_HEADER_ROLES: usize = 3;
 /// The number of different column roles a row's cells name.
 fn distinct_roles<R: Copy + PartialEq>(r: &Row, table: &[(R, &[&str])]) -> usize {
     let mut roles: Vec<R> = Vec::new();
-    for role in r.filled().filter_map(|c| labels::role_of(table, &c.text)) {
+    for role in r.filled().filter_map(|c| vocab::role_of(table, &c.text)) {
         if !roles.contains(&role) {
             roles.push(role);
         }
@@ -166,14 +166,14 @@ fn distinct_roles<R: Copy + PartialEq>(r: &Row, table: &[(R, &[&str])]) -> usize
 /// The 年度总体目标 row, or (where the label sits in another row of its
 /// merged cell) the row naming both 预期目标 and 实际完成情况.
 fn goals_header(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, labels::年度总体目标, is_goals_header)
+    row_if(i, vocab::年度总体目标, is_goals_header)
 }
 
 fn is_goals_header(r: &Row) -> bool {
     let keys: Vec<String> = r.filled().map(|c| header_key(&c.text)).collect();
-    let names_both = keys.iter().any(|k| k == labels::预期目标)
-        && keys.iter().any(|k| k == labels::实际完成情况);
-    opening_label(r).is_some_and(|k| k == labels::年度总体目标) || names_both
+    let names_both = keys.iter().any(|k| k == vocab::预期目标)
+        && keys.iter().any(|k| k == vocab::实际完成情况);
+    opening_label(r).is_some_and(|k| k == vocab::年度总体目标) || names_both
 }
 
 /// A goal text row; dumps that copy a merged cell into every row it spans
@@ -186,9 +186,9 @@ fn goal_row(i: Rows<'_>) -> PResult<'_, &Row> {
 /// block: the merged label copied in front of the goal texts.
 fn repeats_goals_label(r: &Row) -> bool {
     let keys: Vec<String> = r.filled().map(|c| header_key(&c.text)).collect();
-    keys.first().is_some_and(|k| k == labels::年度总体目标)
+    keys.first().is_some_and(|k| k == vocab::年度总体目标)
         && keys.len() > 1
-        && !keys.iter().any(|k| k == labels::预期目标 || k == labels::实际完成情况)
+        && !keys.iter().any(|k| k == vocab::预期目标 || k == vocab::实际完成情况)
 }
 
 fn goals_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
@@ -211,12 +211,14 @@ fn indicator_header(i: Rows<'_>) -> PResult<'_, &Row> {
 /// (`绩效指标 | 年度指标值 | …` over `一级指标 | 二级指标 | 三级指标`): at
 /// least three indicator column names and no amount.
 pub(crate) fn is_indicator_header(r: &Row) -> bool {
-    !has_amount(r) && distinct_roles(r, labels::INDICATOR_COLUMNS) >= MIN_HEADER_ROLES
+    !has_amount(r) && distinct_roles(r, vocab::INDICATOR_COLUMNS) >= MIN_HEADER_ROLES
 }
 
 fn indicator_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "indicator row", |r| {
-        !opens_block(r) && !opening_label(r).is_some_and(|k| labels::is_total_label(&k))
+        !opens_block(r)
+            && !opening_label(r).is_some_and(|k| vocab::is_total_label(&k))
+            && !is_side_row(r)
     })
 }
 
@@ -231,29 +233,32 @@ fn indicator_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
 }
 
 fn total_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, labels::总分, |r| opening_label(r).is_some_and(|k| labels::is_total_label(&k)))
+    row_if(i, vocab::总分, |r| opening_label(r).is_some_and(|k| vocab::is_total_label(&k)))
 }
 
 fn grade_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "评分等级", |r| opening_label(r).is_some_and(|k| labels::is_grade_label(&k)))
+    row_if(i, "评分等级", |r| opening_label(r).is_some_and(|k| vocab::is_grade_label(&k)))
 }
 
-/// A row that holds no record field (a conclusion, a signature line).
-fn ignored_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "ignored row", |r| {
-        opening_label(r).is_some_and(|k| labels::IGNORED_ROWS.iter().any(|l| k.starts_with(l)))
-    })
+/// A footer or side row: 评价结论, 存在问题, 改进措施, signatures, notes.
+fn side_row(i: Rows<'_>) -> PResult<'_, &Row> {
+    row_if(i, "footer row", is_side_row)
+}
+
+/// True for a row opened by a footer or side label.
+pub(crate) fn is_side_row(r: &Row) -> bool {
+    opening_label(r).is_some_and(|k| vocab::side_field(&k).is_some())
 }
 
 /// True when the row opens one of the blocks (so it ends the one before).
 pub(crate) fn opens_block(r: &Row) -> bool {
     let Some(k) = opening_label(r) else { return false };
-    labels::starts_form(&k)
-        || is_label(&k, labels::主管部门)
-        || labels::is_grade_label(&k)
+    vocab::starts_form(&k)
+        || is_label(&k, vocab::主管部门)
+        || vocab::is_grade_label(&k)
         // A fund row may carry a copy of the merged 项目资金 label.
-        || labels::is_funds_label(&k) && !has_amount(r)
-        || [labels::年度总体目标, labels::总分].contains(&k.as_str())
+        || vocab::is_funds_label(&k) && !has_amount(r)
+        || [vocab::年度总体目标, vocab::总分].contains(&k.as_str())
         || is_goals_header(r)
         || is_indicator_header(r)
 }
@@ -280,6 +285,7 @@ mod tests {
                 Block::Indicators { .. } => "indicators",
                 Block::Total(_) => "total",
                 Block::Grade(_) => "grade",
+                Block::Side(_) => "side",
                 Block::Blank => "blank",
                 Block::Stray(_) => "stray",
             })
@@ -316,7 +322,7 @@ mod tests {
     #[test]
     fn unknown_rows_are_stray() {
         assert_eq!(kinds("其他事项\t无\n"), ["stray"]);
-        assert_eq!(kinds("备注\t无\n"), ["blank"]);
+        assert_eq!(kinds("备注\t无\n"), ["side"]);
         assert_eq!(kinds("综合得分\t100\t88.24\n自评等级：优秀\n"), ["total", "grade"]);
         assert!(form(&[]).0.is_empty());
     }

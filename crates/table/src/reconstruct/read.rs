@@ -4,9 +4,11 @@
 
 use jixiao_layout::{Cell, Row};
 
-use crate::labels::{self, header_key, is_label, role_of, FundColumn, FUND_COLUMNS};
 use crate::text::normalize;
 use crate::token::{cell_kind, CellKind};
+use crate::vocab::{
+    self, header_key, is_label, role_of, FundColumn, IndicatorColumn, FUND_COLUMNS,
+};
 use crate::{Form, FundRow};
 
 /// The filled cells of a row, normalised, for repair messages.
@@ -14,31 +16,51 @@ pub(crate) fn row_text(row: &Row) -> String {
     row.filled().map(|c| normalize(&c.text)).collect::<Vec<_>>().join(" | ")
 }
 
-/// A column role of a header row, with the columns it covers.
-#[derive(Clone, Copy, Debug)]
+/// A column role of a header row, with the columns it covers and the
+/// header text that named it.
+#[derive(Clone, Debug)]
 pub(crate) struct Span<R> {
     pub role: R,
     pub start: usize,
     pub end: usize,
+    pub label: String,
 }
 
-/// The roles a header row's cells name, left to right.
-pub(crate) fn header_roles<R: Copy>(header: &Row, table: &[(R, &[&str])]) -> Vec<Span<R>> {
+/// The roles a header row's cells name, left to right. With `unknown`, a
+/// header cell the vocabulary does not know gets that role instead of none,
+/// so its column is kept, not shifted into a neighbour.
+pub(crate) fn header_roles<R: Copy>(
+    header: &Row,
+    table: &[(R, &[&str])],
+    unknown: Option<R>,
+) -> Vec<Span<R>> {
     header
         .filled()
         .filter_map(|c| {
-            role_of(table, &c.text).map(|role| Span {
+            role_of(table, &c.text).or(unknown).map(|role| Span {
                 role,
                 start: c.col,
                 end: c.col + c.colspan.max(1),
+                label: normalize(&c.text).trim_end_matches([':', '：']).to_string(),
             })
         })
         .collect()
 }
 
-/// The role whose columns hold `cell`'s first column.
+/// The span whose columns hold `cell`'s first column: the narrowest one,
+/// and of equally wide ones the lowest header row's, so that in a two-row
+/// header 指标值 under a wide 年度指标值 decides.
+pub(crate) fn span_at<'s, R>(spans: &'s [Span<R>], cell: &Cell) -> Option<&'s Span<R>> {
+    spans
+        .iter()
+        .rev()
+        .filter(|s| s.start <= cell.col && cell.col < s.end)
+        .min_by_key(|s| s.end - s.start)
+}
+
+/// The role of [`span_at`].
 pub(crate) fn role_at<R: Copy>(spans: &[Span<R>], cell: &Cell) -> Option<R> {
-    spans.iter().find(|s| s.start <= cell.col && cell.col < s.end).map(|s| s.role)
+    span_at(spans, cell).map(|s| s.role)
 }
 
 /// 项目名称 / 主管部门 / 实施单位: each label's value is the next filled cell
@@ -47,11 +69,11 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
     let cells: Vec<&Cell> = row.filled().collect();
     for (k, c) in cells.iter().enumerate() {
         let key = header_key(&c.text);
-        let slot = if is_label(&key, labels::项目名称) {
+        let slot = if is_label(&key, vocab::项目名称) {
             &mut form.project_name
-        } else if is_label(&key, labels::主管部门) || is_label(&key, labels::部门名称) {
+        } else if is_label(&key, vocab::主管部门) || is_label(&key, vocab::部门名称) {
             &mut form.department
-        } else if is_label(&key, labels::实施单位) {
+        } else if is_label(&key, vocab::实施单位) {
             &mut form.implementer
         } else {
             continue;
@@ -61,13 +83,58 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
             *slot = value.map(|v| normalize(&v.text));
         }
     }
+    side(form, row);
+}
+
+/// The labelled cells of a header or footer row no header field takes:
+/// each side label with its value (after its colon, or the filled cells up
+/// to the next label).
+pub(crate) fn side(form: &mut Form, row: &Row) {
+    let mut texts: Vec<String> = row.filled().map(|c| normalize(&c.text)).collect();
+    // Dumps copy a merged cell into every column it spans.
+    texts.dedup();
+    let is_label = |t: &str| {
+        let key = header_key(t);
+        vocab::side_field(&key).is_some() || is_any_header_label(t)
+    };
+    for (k, text) in texts.iter().enumerate() {
+        let Some(field) = vocab::side_field(&header_key(text)) else { continue };
+        let (label, value) = match text.split_once([':', '：']) {
+            Some((l, v)) if !v.trim().is_empty() => (l.trim().to_string(), v.trim().to_string()),
+            _ => {
+                let rest = texts[k + 1..].iter().take_while(|t| !is_label(t));
+                (
+                    text.trim_end_matches([':', '：']).to_string(),
+                    normalize(&rest.cloned().collect::<Vec<_>>().join("\n")),
+                )
+            }
+        };
+        let value = Some(value).filter(|v| !v.is_empty());
+        put_side(form, field, label, value);
+    }
+}
+
+fn put_side(form: &mut Form, field: vocab::SideField, label: String, value: Option<String>) {
+    use vocab::SideField as F;
+    let slot = match field {
+        F::Conclusion => &mut form.conclusion,
+        F::Problems => &mut form.problems,
+        F::Measures => &mut form.measures,
+        F::TotalScore => &mut form.total_score,
+        F::ReviewScore => &mut form.review_score,
+        F::Extra => {
+            form.extra.push((label, value));
+            return;
+        }
+    };
+    if slot.is_none() {
+        *slot = value;
+    }
 }
 
 fn is_any_header_label(text: &str) -> bool {
     let key = header_key(text);
-    labels::starts_form(&key)
-        || is_label(&key, labels::主管部门)
-        || is_label(&key, labels::实施单位)
+    vocab::starts_form(&key) || is_label(&key, vocab::主管部门) || is_label(&key, vocab::实施单位)
 }
 
 /// The text inside the first pair of brackets: 万元 from 项目资金(万元).
@@ -89,10 +156,10 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .iter()
         .chain(rows)
         .flat_map(|r| r.filled())
-        .find(|c| labels::is_funds_label(&header_key(&c.text)))
+        .find(|c| vocab::is_funds_label(&header_key(&c.text)))
         .and_then(|c| bracketed(&c.text));
     let roles: Vec<Span<FundColumn>> =
-        header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS)).collect();
+        header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS, None)).collect();
     for row in rows {
         match fund_row(row, &roles) {
             Some(f) if f.label.is_empty() => match form.funds.first_mut() {
@@ -119,7 +186,7 @@ const CANONICAL_FUND_ORDER: [FundColumn; 6] = [
 fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
     let cells: Vec<&Cell> = row.filled().collect();
     let label_at = cells.iter().position(|c| {
-        cell_kind(&c.text) == CellKind::Text && !labels::is_funds_label(&header_key(&c.text))
+        cell_kind(&c.text) == CellKind::Text && !vocab::is_funds_label(&header_key(&c.text))
     })?;
     let values: Vec<&Cell> = cells[label_at + 1..]
         .iter()
@@ -131,7 +198,7 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
     if values.is_empty() {
         return None;
     }
-    if labels::role_of(FUND_COLUMNS, &cells[label_at].text) == Some(FundColumn::Weight) {
+    if vocab::role_of(FUND_COLUMNS, &cells[label_at].text) == Some(FundColumn::Weight) {
         // A 分值 row of its own under the fund rows: the weight of the
         // total row, not a fund.
         return Some(FundRow {
@@ -190,7 +257,7 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
     let block: Vec<&Row> = std::iter::once(header).chain(rows.iter().copied()).collect();
     let is_goal_label = |c: &Cell| {
         let k = header_key(&c.text);
-        k == labels::预期目标 || k == labels::实际完成情况 || k == labels::年度总体目标
+        k == vocab::预期目标 || k == vocab::实际完成情况 || k == vocab::年度总体目标
     };
     let labelled = |name: &str| -> Option<String> {
         let (r, cell) = block.iter().enumerate().find_map(|(r, row)| {
@@ -211,7 +278,7 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
     };
     let has_labels = block.iter().flat_map(|r| r.filled()).any(|c| {
         let k = header_key(&c.text);
-        k == labels::预期目标 || k == labels::实际完成情况
+        k == vocab::预期目标 || k == vocab::实际完成情况
     });
     // Both labels heading columns of one row, and two texts under them: the
     // texts go in printed order (text dumps may drop the merged label cell
@@ -224,8 +291,8 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
         form.goal_expected = Some(normalize(&under[0].text));
         form.goal_achieved = Some(normalize(&under[1].text));
     } else if has_labels {
-        form.goal_expected = labelled(labels::预期目标);
-        form.goal_achieved = labelled(labels::实际完成情况);
+        form.goal_expected = labelled(vocab::预期目标);
+        form.goal_achieved = labelled(vocab::实际完成情况);
     } else {
         let texts: Vec<String> = block
             .iter()
@@ -242,41 +309,59 @@ fn overlaps(a: &Cell, b: &Cell) -> bool {
     a.col < b.col + b.colspan.max(1) && b.col < a.col + a.colspan.max(1)
 }
 
-/// Grades a form may print.
-const GRADES: &[&str] = &["优", "良", "中", "差", "优秀", "良好", "合格", "不合格"];
-
-/// 总分: the first amount is the total weight, the second the total score;
-/// a grade printed in the same row is taken too.
-pub(crate) fn total(form: &mut Form, row: &Row) {
-    let amounts: Vec<String> = row
-        .filled()
-        .filter(|c| cell_kind(&c.text) == CellKind::Amount)
-        .map(|c| normalize(&c.text))
+/// 总分: each amount under the 分值 or 得分 column of the indicator header
+/// is the total weight or score (a blank score cell stays blank); where
+/// the columns do not say (text dumps shift cells), the first amount is the
+/// weight and the second the score, and a lone amount the score. A grade
+/// printed in the same row is taken too.
+pub(crate) fn total(form: &mut Form, row: &Row, columns: &[Span<IndicatorColumn>]) {
+    let amounts: Vec<&Cell> =
+        row.filled().filter(|c| cell_kind(&c.text) == CellKind::Amount).collect();
+    let roles: Vec<Option<IndicatorColumn>> = amounts
+        .iter()
+        .map(|c| role_at(columns, c))
+        .map(|r| r.filter(|r| TOTAL_COLUMNS.contains(r)))
         .collect();
-    match amounts.as_slice() {
-        [w, s, ..] => (form.total_weight, form.total_score) = (Some(w.clone()), Some(s.clone())),
-        [s] => form.total_score = Some(s.clone()),
-        [] => {}
+    let distinct = roles.iter().enumerate().all(|(k, r)| !roles[..k].contains(r));
+    let text = |c: &Cell| Some(normalize(&c.text));
+    if !amounts.is_empty() && roles.iter().all(Option::is_some) && distinct {
+        for (c, role) in amounts.iter().zip(roles.into_iter().flatten()) {
+            match role {
+                IndicatorColumn::Weight => form.total_weight = text(c),
+                IndicatorColumn::ReviewScore => form.review_score = text(c),
+                _ => form.total_score = text(c),
+            }
+        }
+    } else {
+        match amounts.as_slice() {
+            [w, s, ..] => (form.total_weight, form.total_score) = (text(w), text(s)),
+            [s] => form.total_score = text(s),
+            [] => {}
+        }
     }
     if let Some(g) = grade_in_row(row) {
         form.grade = Some(g);
     }
 }
 
+/// The indicator columns a 总分 row prints its numbers under.
+const TOTAL_COLUMNS: [IndicatorColumn; 3] =
+    [IndicatorColumn::Weight, IndicatorColumn::Score, IndicatorColumn::ReviewScore];
+
 /// A grade printed in the 总分 row: a cell holding only a grade, a
 /// `评价等级：良` cell, or the cell after a 评分等级 label.
 fn grade_in_row(row: &Row) -> Option<String> {
     let cells: Vec<String> = row.filled().map(|c| normalize(&c.text)).collect();
     cells.iter().enumerate().find_map(|(k, t)| {
-        if GRADES.contains(&t.as_str()) {
+        if vocab::GRADES.contains(&t.as_str()) {
             return Some(t.clone());
         }
         let at = t.find("等级")?;
         let after = t[at + "等级".len()..].trim_start_matches([':', '：', ' ']);
-        if GRADES.contains(&after) {
+        if vocab::GRADES.contains(&after) {
             Some(after.to_string())
         } else if after.is_empty() {
-            cells.get(k + 1).filter(|g| GRADES.contains(&g.as_str())).cloned()
+            cells.get(k + 1).filter(|g| vocab::GRADES.contains(&g.as_str())).cloned()
         } else {
             None
         }
@@ -381,7 +466,7 @@ mod tests {
         ] {
             let rows = text_to_rows(dump);
             let mut form = Form::default();
-            total(&mut form, &rows[0]);
+            total(&mut form, &rows[0], &[]);
             assert_eq!(form.grade.as_deref(), Some("良"), "{dump}");
         }
     }
@@ -398,7 +483,7 @@ mod tests {
     fn total_row_shifted() {
         let rows = text_to_rows("\t\t总分\t\t\t100.00\t99.64\n");
         let mut form = Form::default();
-        total(&mut form, &rows[0]);
+        total(&mut form, &rows[0], &[]);
         assert_eq!(form.total_weight.as_deref(), Some("100.00"));
         assert_eq!(form.total_score.as_deref(), Some("99.64"));
     }
