@@ -378,3 +378,64 @@ fn walkdir_files(dir: &Path) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn issue_9_a_panic_and_a_hang_are_reported_and_the_batch_goes_on() {
+    let dir = tempdir("bulk_faults");
+    let input = copies(&dir, 6);
+    let out = dir.join("out");
+    let run = |fault: &str, out: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args([
+                "extract",
+                "-q",
+                "-j",
+                "2",
+                "--timeout-secs",
+                "1",
+                input.to_str().unwrap(),
+                "--out",
+            ])
+            .arg(out)
+            .env("JIXIAO_FAULT", fault)
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    let o = run("panic:f001", &out);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    let m = jsonl(&out.join("manifest.jsonl"));
+    assert_eq!(m.len(), 6);
+    assert_eq!(m[1]["error"], "internal", "{}", m[1]);
+    assert!(m[1]["message"].as_str().unwrap().contains("injected fault"), "{}", m[1]);
+    assert!(m.iter().filter(|l| l["status"] == "ok").count() == 5);
+
+    let out = dir.join("out_hang");
+    let o = run("hang:f002", &out);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    let m = jsonl(&out.join("manifest.jsonl"));
+    assert_eq!(m.len(), 6);
+    assert_eq!(m[2]["error"], "timeout", "{}", m[2]);
+    assert!(m.iter().filter(|l| l["status"] == "ok").count() == 5);
+}
+
+#[test]
+fn issue_9_tables_csv_audit_json_completions_and_man() {
+    let out =
+        jixiao(&["tables", "--format", "csv", "samples/gbk_01.pdf", "samples/national_01.pdf"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("file,table,row,col,rowspan,colspan,page,text\n"), "{text}");
+    assert!(text.contains("national_01.pdf") && text.contains("gbk_01.pdf"));
+    let out =
+        jixiao(&["audit", "--format", "json", "samples/gbk_01.pdf", "tests/hostile/notext.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["failed"][0]["error"], "no_text_layer", "{v}");
+    let out = jixiao(&["completions", "bash"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--files-from"));
+    let dir = tempdir("bulk_man");
+    let out = jixiao(&["man", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(dir.join("jixiao.1").exists() && dir.join("jixiao-extract.1").exists());
+}

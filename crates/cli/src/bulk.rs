@@ -245,7 +245,10 @@ fn process(shared: &Shared, i: usize) -> Work {
     }
     let mut pdf = shared.settings.read.pdf.clone();
     pdf.deadline = Some(t0 + shared.settings.read.timeout);
-    let result = catch_unwind(AssertUnwindSafe(|| extract_bytes(input, &bytes, &pdf)));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        inject_fault(&path);
+        extract_bytes(input, &bytes, &pdf)
+    }));
     let outcome = match result {
         Ok(Ok(x)) => {
             let records = x.records_json();
@@ -278,6 +281,21 @@ fn process(shared: &Shared, i: usize) -> Work {
         }
     };
     Work::Done(outcome)
+}
+
+/// Test hook: `JIXIAO_FAULT=panic:TEXT` panics and `JIXIAO_FAULT=hang:TEXT`
+/// loops forever on inputs whose path contains TEXT, standing in for a
+/// dependency that panics or loops, so the tests can show that neither stops
+/// the batch. Unset, it costs one environment lookup per file.
+fn inject_fault(path: &str) {
+    let Ok(fault) = std::env::var("JIXIAO_FAULT") else { return };
+    match fault.split_once(':') {
+        Some(("panic", text)) if path.contains(text) => panic!("injected fault in {path}"),
+        Some(("hang", text)) if path.contains(text) => loop {
+            std::thread::park();
+        },
+        _ => {}
+    }
 }
 
 fn read(input: &Path, shared: &Shared) -> Result<Vec<u8>, Failure> {
