@@ -2,17 +2,19 @@
 CARGO ?= cargo
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/jixiao
 
-.PHONY: run test build lint golden-bless bench clean
+.PHONY: run test build lint golden-bless bench man clean
 
 build:
 	$(CARGO) build --release --locked
 
-# Extract every sample into out/ and print a summary (files, forms, checks).
-# The image-only scans among the samples cannot be read by design: batch
-# reports them (out/errors.txt) and exits 2, which is fine here; anything
-# worse (a crash) fails.
+# Extract every sample into the dataset out/ (records.jsonl, CSV tables,
+# jixiao.sqlite, manifest.jsonl, summary.json) and print a summary. The
+# image-only scans among the samples cannot be read by design: the manifest
+# reports them (no_text_layer) and batch exits 2, which is fine here;
+# anything worse (a crash) fails.
 run: build
-	$(BIN) batch samples --out out || [ $$? -eq 2 ]
+	rm -rf out
+	$(BIN) batch samples --out out --sqlite || [ $$? -eq 2 ]
 
 # Unit tests, end-to-end tests (binary on samples/ against golden/), and the
 # golden check itself.
@@ -30,11 +32,17 @@ golden-bless: build
 	$(BIN) golden bless samples golden
 	$(BIN) audit samples/putuo-2024.txt > golden/putuo-2024.audit.txt
 
-# End-to-end pages/s and peak RSS (dated run under bench/runs/), then the
-# per-crate criterion benches.
-bench: build
+# End-to-end pages/s and peak RSS at scale (>= 10,000 files, 1 job and all
+# cores, pdftotext -layout as the floor; a dated run under bench/runs/),
+# then the per-crate criterion benches. Not a timed test.
+bench:
+	$(CARGO) build --profile profiling --locked
 	bash bench/run.sh
 	$(CARGO) bench --workspace --locked
 
+# Man pages (clap_mangen) into man/: jixiao.1 and one per subcommand.
+man: build
+	$(BIN) man man
+
 clean:
-	rm -rf out
+	rm -rf out man

@@ -229,7 +229,8 @@ fn pdf_and_text_front_ends_agree() {
             let name = rec["project_name"].as_str().unwrap();
             let from_text = by_name.get(name).unwrap_or_else(|| panic!("{name} not in the dump"));
             let mut diffs = differences(rec, from_text);
-            diffs.retain(|d| d != ".funds[0].score: 9.45 → null");
+            // The join key names the file: it differs between two files by design.
+            diffs.retain(|d| d != ".funds[0].score: 9.45 → null" && !d.starts_with(".id:"));
             assert!(diffs.is_empty(), "{} {name}:\n{}", stem(&pdf), diffs.join("\n"));
             compared += 1;
         }

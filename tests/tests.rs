@@ -6,6 +6,7 @@ mod macros;
 mod util;
 
 mod audit;
+mod bulk;
 mod cli;
 mod corpus;
 mod formats;

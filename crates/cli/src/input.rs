@@ -3,14 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
+use jixiao_layout::pdf::PdfSettings;
 use jixiao_layout::Row;
 use sha2::{Digest, Sha256};
 
-/// File endings the front ends read (directory walks and `--files-from`).
+use crate::manifest::{Failure, FailureKind};
+
+/// File endings the front ends read (compared case-insensitively). The walk
+/// of directories takes its filter from here, and only from here.
 /// `doc` is listed so that an old Word file is reported as
 /// `unsupported_format` instead of being skipped silently.
-const INPUT_EXTENSIONS: &[&str] =
+pub const INPUT_EXTENSIONS: &[&str] =
     &["pdf", "txt", "xlsx", "xlsm", "xlsb", "xls", "et", "ods", "docx", "doc", "html", "htm"];
 
 /// One input file, read.
@@ -24,40 +28,14 @@ pub struct Loaded {
     pub has_pages: bool,
     /// Interpreter warnings, with their page.
     pub warnings: Vec<String>,
+    /// Pages read (PDF) or page breaks + 1 (text).
+    pub pages: usize,
 }
 
-/// Expands directories (sorted, not recursive into hidden folders) into the
-/// PDF and text files they hold; files are kept as given.
+/// Expands directories (walked recursively, sorted, hidden entries and
+/// symlink loops skipped) into the input files they hold.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found)
-                .with_context(|| format!("{}: cannot list directory", p.display()))?;
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, found)?;
-        } else if is_input(&path) {
-            found.push(path);
-        }
-    }
-    Ok(())
+    Ok(crate::walk::walk(paths, None)?.files)
 }
 
 /// True for the file endings the front ends read.
@@ -72,34 +50,59 @@ pub fn is_input(path: &Path) -> bool {
 /// pages), Word or HTML; anything else is a text layout. The file name only
 /// matters for a `.pdf` that is not one.
 pub fn load(path: &Path) -> Result<Loaded> {
-    use jixiao_layout::detect::{detect, Format};
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let sha256 = hex(&Sha256::digest(&bytes));
+    load_bytes(path, &bytes, &PdfSettings::default())
+}
+
+/// Like [`load`], on bytes already read (`path` names them in messages),
+/// with the PDF reader's settings (password, pages, deadline, limits).
+pub fn load_bytes(path: &Path, bytes: &[u8], pdf: &PdfSettings) -> Result<Loaded> {
+    use jixiao_layout::detect::{detect, Format};
+    let sha256 = sha256_hex(bytes);
     let named_pdf =
         path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    let format = detect(&bytes);
+    let format = detect(bytes);
     match format {
-        Format::Pdf => return load_pdf(path, &bytes, sha256),
+        Format::Pdf => return load_pdf(path, bytes, sha256, pdf),
         _ if named_pdf => {
-            bail!("{}: not a PDF: no %PDF- header in its {} bytes", path.display(), bytes.len())
+            let why = format!(
+                "{}: not a PDF: no %PDF- header in its {} bytes",
+                path.display(),
+                bytes.len()
+            );
+            return Err(Failure::new(FailureKind::Unreadable, why).into());
         }
         Format::Text => {}
         _ => {
-            let doc = jixiao_layout::office::office_to_rows(&bytes, format)
+            let doc = jixiao_layout::office::office_to_rows(bytes, format)
                 .with_context(|| path.display().to_string())?;
             let has_pages = matches!(format, Format::Xlsx | Format::Xls | Format::Ods);
-            return Ok(Loaded { rows: doc.rows, sha256, has_pages, warnings: doc.warnings });
+            return Ok(Loaded {
+                rows: doc.rows,
+                sha256,
+                has_pages,
+                warnings: doc.warnings,
+                pages: doc.pages.max(1),
+            });
         }
     }
-    let Some(text) = jixiao_layout::text::decode_text(&bytes) else {
-        bail!("{}: neither a PDF nor a text layout (UTF-8, UTF-16 or GBK)", path.display())
+    let Some(text) = jixiao_layout::text::decode_text(bytes) else {
+        let why =
+            format!("{}: neither a PDF nor a text layout (UTF-8, UTF-16 or GBK)", path.display());
+        return Err(Failure::new(FailureKind::Unreadable, why).into());
     };
-    Ok(Loaded {
-        rows: jixiao_layout::text::text_to_rows(&text),
-        sha256,
-        has_pages: false,
-        warnings: Vec::new(),
-    })
+    let mut rows = jixiao_layout::text::text_to_rows(&text);
+    if pdf.pages.is_some() {
+        // A text dump's pages are its page breaks: the same selection applies.
+        rows.retain(|r| pdf.wants_page(r.page));
+    }
+    let pages = rows.iter().map(|r| r.page as usize).max().unwrap_or(1);
+    Ok(Loaded { rows, sha256, has_pages: false, warnings: Vec::new(), pages })
+}
+
+/// SHA-256 of bytes, lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 /// The grid builder's intermediates of every page of a PDF (None for text
@@ -123,12 +126,11 @@ fn looks_like_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
-fn load_pdf(path: &Path, bytes: &[u8], sha256: String) -> Result<Loaded> {
-    let pdf = jixiao_layout::pdf::PdfSettings::default();
+fn load_pdf(path: &Path, bytes: &[u8], sha256: String, pdf: &PdfSettings) -> Result<Loaded> {
     let lattice = jixiao_layout::grid::LatticeSettings::default();
-    let doc = jixiao_layout::pdf_to_rows(bytes, &pdf, &lattice)
+    let doc = jixiao_layout::pdf_to_rows(bytes, pdf, &lattice)
         .with_context(|| path.display().to_string())?;
-    Ok(Loaded { rows: doc.rows, sha256, has_pages: true, warnings: doc.warnings })
+    Ok(Loaded { rows: doc.rows, sha256, has_pages: true, warnings: doc.warnings, pages: doc.pages })
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -1,30 +1,42 @@
-//! The `jixiao` command. Turns flags into settings, runs the pipeline over
-//! the files (in parallel for several), prints or writes the results.
+//! The `jixiao` command. Turns flags into settings ([`flags`]), runs the
+//! one bulk path ([`bulk`]) over the inputs, and prints records or writes a
+//! dataset ([`dataset`]).
 //!
-//! Exit codes: 0 success; 1 golden differences; 2 any input failed (each
-//! failure is reported with its file and cause and the batch goes on). A
+//! Exit codes: 0 success; 1 golden differences; 2 some input failed (each
+//! failure is reported with its file and cause, and the batch goes on); 3
+//! nothing to do (no input found; the message says where it looked). A
 //! closed stdout (`| head`) exits 0.
 
+mod bulk;
+mod csv_out;
+mod dataset;
 mod flags;
 mod golden;
 mod input;
+mod manifest;
+mod merge;
 mod pipeline;
+mod progress;
+mod sqlite_out;
+mod tables;
+mod walk;
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
-use clap::Parser;
-use jixiao_checks::{render_report, report_json, AuditedForm, Summary};
-use rayon::prelude::*;
+use clap::{CommandFactory, Parser};
 
-use flags::{Command, Flags, Format, GoldenAction};
-use pipeline::{extract, Extracted};
+use bulk::{Outcome, Prior, RunSettings, Sink};
+use flags::{BulkArgs, Command, Flags, GoldenAction};
+use manifest::Status;
+use progress::Progress;
 
 fn main() -> ExitCode {
     let flags = Flags::parse();
+    bulk::install_panic_hook();
     match run(flags) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -42,196 +54,193 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// How the run talks to the person at the terminal.
+#[derive(Clone, Copy)]
+struct Ui {
+    /// Draw the progress bar.
+    progress: bool,
+    /// Say nothing but errors of the command itself.
+    quiet: bool,
+    /// Worker threads.
+    jobs: usize,
+}
+
 fn run(flags: Flags) -> Result<ExitCode> {
-    if flags.jobs > 0 {
-        // Only fails when a pool exists already, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(flags.jobs).build_global();
-    }
-    let progress = flags.progress || std::io::stderr().is_terminal();
+    let jobs = if flags.jobs > 0 {
+        flags.jobs
+    } else {
+        std::thread::available_parallelism().map_or(1, usize::from)
+    };
+    // Commands other than the bulk path (audit, golden) use rayon's global pool.
+    let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
+    let progress = !flags.quiet && (flags.progress || std::io::stderr().is_terminal());
+    let ui = Ui { progress, quiet: flags.quiet, jobs };
     match flags.command {
-        Command::Extract { paths, out } => cmd_extract(&paths, out.as_deref(), progress),
-        Command::Tables { path, debug } => cmd_tables(&path, debug),
-        Command::Audit { paths, format } => cmd_audit(&paths, format, progress),
-        Command::Batch { paths, out } => cmd_batch(&paths, &out, progress),
+        Command::Extract(args) => cmd_extract(args, ui),
+        Command::Batch(mut args) => {
+            args.out.get_or_insert_with(|| PathBuf::from("out"));
+            cmd_extract(args, ui)
+        }
+        Command::Tables { paths, format, debug, read } => {
+            tables::cmd_tables(&paths, format, debug, &read.settings()?)
+        }
+        Command::Audit { paths, format, read } => {
+            tables::cmd_audit(&paths, format, &read.settings()?, ui.quiet)
+        }
+        Command::Merge { dirs, out } => merge::cmd_merge(&dirs, &out, ui.quiet),
+        Command::Completions { shell } => {
+            let mut cmd = Flags::command();
+            clap_complete::generate(shell, &mut cmd, "jixiao", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir } => cmd_man(&dir),
         Command::Golden { action } => cmd_golden(action),
     }
 }
 
-/// Runs `extract` over files in parallel, keeping input order, with a
-/// progress line on stderr when asked.
-fn extract_all(files: &[PathBuf], progress: bool) -> Vec<(PathBuf, Result<Extracted>)> {
-    let done = AtomicUsize::new(0);
-    files
-        .par_iter()
-        .map(|f| {
-            let r = extract(f);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if progress && files.len() > 1 {
-                eprint!("\r[{n}/{}] {}\x1b[K", files.len(), f.display());
-                if n == files.len() {
-                    eprintln!();
-                }
-            }
-            (f.clone(), r)
-        })
-        .collect()
-}
-
-/// Reports failed files (and files read with warnings) on stderr; returns
-/// how many failed.
-fn report_failures(results: &[(PathBuf, Result<Extracted>)]) -> usize {
-    let mut failed = 0;
-    for (path, r) in results {
-        match r {
-            Err(e) => {
-                eprintln!("jixiao: {e:#}");
-                failed += 1;
-            }
-            Ok(x) if !x.warnings.is_empty() => eprintln!(
-                "jixiao: {}: read with {} warning(s), first: {} (all in source.warnings)",
-                path.display(),
-                x.warnings.len(),
-                x.warnings[0]
-            ),
-            Ok(_) => {}
+/// `extract` and `batch`: walk, run, write; print records when no `--out`.
+fn cmd_extract(args: BulkArgs, ui: Ui) -> Result<ExitCode> {
+    let walk = walk::walk(&args.paths, args.files_from.as_deref())?;
+    if walk.files.is_empty() {
+        let places = walk::looked_in(&args.paths, args.files_from.as_deref());
+        let exts = input::INPUT_EXTENSIONS.join(", .");
+        eprintln!("jixiao: nothing to do: no input files (.{exts}) found in {places}");
+        for note in &walk.notes {
+            eprintln!("jixiao: {note}");
         }
+        return Ok(ExitCode::from(3));
     }
-    failed
-}
-
-fn exit_for(failed: usize) -> ExitCode {
-    if failed > 0 {
-        ExitCode::from(2)
+    let stdin = if walk.files.iter().any(|f| f.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes).context("cannot read stdin")?;
+        Some(bytes)
     } else {
-        ExitCode::SUCCESS
+        None
+    };
+    let settings = RunSettings { read: args.read.settings()?, jobs: ui.jobs, shard: args.shard };
+    let progress = Progress::new(walk.files.len(), ui.progress);
+    if !ui.quiet {
+        for note in &walk.notes {
+            progress.println(&format!("jixiao: {note}"));
+        }
     }
+    let start = Instant::now();
+    let tally = match args.out_settings() {
+        Some(out) => {
+            let (dataset, prior) = dataset::Dataset::open(&out)?;
+            let mut sink = Reporting { inner: dataset, progress, quiet: ui.quiet, warn: false };
+            let tally = bulk::run(walk.files, stdin, settings, prior, &mut sink)?;
+            sink.progress.finish();
+            let summary = sink.inner.finish(start.elapsed().as_secs_f64())?;
+            if !ui.quiet {
+                print_summary(&summary, &out.dir);
+            }
+            tally
+        }
+        None => {
+            let single = walk.files.len() == 1 && args.paths.len() == 1 && !args.paths[0].is_dir();
+            let out = Stdout { single, out: std::io::stdout().lock() };
+            let mut sink = Reporting { inner: out, progress, quiet: ui.quiet, warn: true };
+            let tally = bulk::run(walk.files, stdin, settings, Prior::default(), &mut sink)?;
+            sink.progress.finish();
+            tally
+        }
+    };
+    Ok(if tally.failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
-fn cmd_extract(paths: &[PathBuf], out: Option<&Path>, progress: bool) -> Result<ExitCode> {
-    let files = input::expand(paths)?;
-    let single = files.len() == 1 && !paths[0].is_dir();
-    let results = extract_all(&files, progress);
-    let mut stdout = std::io::stdout().lock();
-    for (path, r) in &results {
-        let Ok(x) = r else { continue };
-        let records = x.records_json();
-        if let Some(dir) = out {
-            write_json(&dir.join(json_name(path)), &serde_json::Value::Array(records))?;
-        } else if single {
-            writeln!(stdout, "{}", serde_json::to_string_pretty(&records)?)?;
+/// Records on stdout: a JSON array for one file, JSON Lines for several.
+struct Stdout<W: Write> {
+    single: bool,
+    out: W,
+}
+
+impl<W: Write> Sink for Stdout<W> {
+    fn file(&mut self, o: &Outcome) -> Result<()> {
+        if self.single {
+            if o.line.status == Status::Ok {
+                writeln!(self.out, "{}", serde_json::to_string_pretty(&o.records)?)?;
+            }
         } else {
-            for rec in records {
-                writeln!(stdout, "{}", serde_json::to_string(&rec)?)?;
+            for rec in &o.records {
+                writeln!(self.out, "{}", serde_json::to_string(rec)?)?;
             }
+            self.out.flush()?;
         }
+        Ok(())
     }
-    Ok(exit_for(report_failures(&results)))
 }
 
-fn json_name(path: &Path) -> String {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    format!("{stem}.json")
+/// A sink that also ticks the bar and reports failures (and, for records
+/// printed to stdout, reader warnings) on stderr.
+struct Reporting<S: Sink> {
+    inner: S,
+    progress: Progress,
+    quiet: bool,
+    warn: bool,
 }
 
-fn write_json(path: &Path, v: &serde_json::Value) -> Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("{}: cannot create", dir.display()))?;
+impl<S: Sink> Sink for Reporting<S> {
+    fn file(&mut self, o: &Outcome) -> Result<()> {
+        self.inner.file(o)?;
+        self.progress.tick(Some(o));
+        if self.quiet {
+            return Ok(());
+        }
+        match (o.line.status, &o.line.message) {
+            (Status::Failed, Some(m)) => self.progress.println(&format!("jixiao: {m}")),
+            (Status::Ok, _) if self.warn && !o.warnings.is_empty() => {
+                self.progress.println(&format!(
+                    "jixiao: {}: read with {} warning(s), first: {} (all in source.warnings)",
+                    o.line.path,
+                    o.warnings.len(),
+                    o.warnings[0]
+                ))
+            }
+            _ => {}
+        }
+        Ok(())
     }
-    let text = serde_json::to_string_pretty(v)? + "\n";
-    std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))
+
+    fn elsewhere(&mut self) {
+        self.progress.tick(None);
+    }
 }
 
-fn cmd_tables(path: &Path, debug: bool) -> Result<ExitCode> {
-    let x = extract(path)?;
-    let mut v = x.tables_json(path);
-    if debug {
-        let loaded = input::load(path)?;
-        v["debug"] = serde_json::json!({ "rows": loaded.rows, "warnings": loaded.warnings,
-            "repairs": x.forms.iter().map(|f| &f.repairs).collect::<Vec<_>>(),
-            "pages": input::grid_debug(path)? });
-    }
-    writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(&v)?)?;
+fn print_summary(s: &serde_json::Value, dir: &Path) {
+    let n = |k: &str| s[k].as_u64().unwrap_or(0);
+    println!(
+        "files: {} ({} ok, {} failed, {} skipped as duplicates; see {}/manifest.jsonl)",
+        n("files"),
+        n("ok"),
+        n("failed"),
+        n("skipped"),
+        dir.display()
+    );
+    println!("forms: {}, pages: {}", n("forms"), n("pages"));
+    let join = |v: &serde_json::Value| {
+        let parts: Vec<String> =
+            v.as_object().into_iter().flatten().map(|(k, c)| format!("{k} {c}")).collect();
+        if parts.is_empty() {
+            "none".to_string()
+        } else {
+            parts.join(", ")
+        }
+    };
+    println!("errors: {}", join(&s["errors"]));
+    println!("checks: {}", join(&s["checks"]));
+    println!(
+        "written: {0}/records.jsonl, {0}/{{forms,funds,indicators,checks}}.csv, {0}/summary.json",
+        dir.display()
+    );
+}
+
+fn cmd_man(dir: &Path) -> Result<ExitCode> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    clap_mangen::generate_to(Flags::command(), dir)
+        .with_context(|| format!("{}: cannot write man pages", dir.display()))?;
+    eprintln!("man pages written to {}", dir.display());
     Ok(ExitCode::SUCCESS)
-}
-
-fn audited_forms(results: &[(PathBuf, Result<Extracted>)]) -> Vec<AuditedForm> {
-    results
-        .iter()
-        .filter_map(|(p, r)| r.as_ref().ok().map(|x| (p, x)))
-        .flat_map(|(p, x)| {
-            x.records
-                .iter()
-                .zip(&x.audits)
-                .map(move |(r, a)| (p.display().to_string(), r.clone(), a.clone()))
-        })
-        .collect()
-}
-
-fn cmd_audit(paths: &[PathBuf], format: Format, progress: bool) -> Result<ExitCode> {
-    let files = input::expand(paths)?;
-    let results = extract_all(&files, progress);
-    let items = audited_forms(&results);
-    let mut stdout = std::io::stdout().lock();
-    match format {
-        Format::Text => write!(stdout, "{}", render_report(&items))?,
-        Format::Json => {
-            writeln!(stdout, "{}", serde_json::to_string_pretty(&report_json(&items))?)?
-        }
-    }
-    Ok(exit_for(report_failures(&results)))
-}
-
-fn cmd_batch(paths: &[PathBuf], out: &Path, progress: bool) -> Result<ExitCode> {
-    let files = input::expand(paths)?;
-    std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", out.display()))?;
-    let results = extract_all(&files, progress);
-    let mut jsonl = String::new();
-    let mut errors = String::new();
-    let mut warnings = String::new();
-    for (path, r) in &results {
-        match r {
-            Ok(x) => {
-                for w in &x.warnings {
-                    warnings.push_str(&format!("{}: {w}\n", path.display()));
-                }
-                let records = x.records_json();
-                for rec in &records {
-                    jsonl.push_str(&serde_json::to_string(rec)?);
-                    jsonl.push('\n');
-                }
-                write_json(&out.join(json_name(path)), &serde_json::Value::Array(records))?;
-            }
-            Err(e) => errors.push_str(&format!("{e:#}\n")),
-        }
-    }
-    let items = audited_forms(&results);
-    std::fs::write(out.join("records.jsonl"), jsonl)?;
-    std::fs::write(out.join("audit.txt"), render_report(&items))?;
-    std::fs::write(out.join("errors.txt"), &errors)?;
-    std::fs::write(out.join("warnings.txt"), &warnings)?;
-    let failed = report_failures(&results);
-    let warned =
-        results.iter().filter(|(_, r)| r.as_ref().is_ok_and(|x| !x.warnings.is_empty())).count();
-    print_summary(files.len(), failed, warned, &items, out);
-    Ok(exit_for(failed))
-}
-
-fn print_summary(files: usize, failed: usize, warned: usize, items: &[AuditedForm], out: &Path) {
-    let s = Summary::of(items);
-    println!(
-        "files: {files} ({failed} failed, see {0}/errors.txt; {warned} read with warnings, \
-         see {0}/warnings.txt)",
-        out.display()
-    );
-    println!("forms: {} ({} with errors)", s.forms, s.forms_with_errors);
-    let counts: Vec<String> = s.counts.iter().map(|(code, n)| format!("{code} {n}")).collect();
-    println!("checks: {}", if counts.is_empty() { "none".into() } else { counts.join(", ") });
-    println!(
-        "written: {}/records.jsonl, {}/audit.txt, one NAME.json per file",
-        out.display(),
-        out.display()
-    );
 }
 
 fn cmd_golden(action: GoldenAction) -> Result<ExitCode> {

@@ -4,11 +4,13 @@ use std::path::Path;
 
 use anyhow::Result;
 use jixiao_checks::{audit, audited_json, Audit};
+use jixiao_layout::pdf::PdfSettings;
 use jixiao_record::{form_to_record, FormRecord, Source};
 use jixiao_table::{rows_to_forms, Form};
 use serde_json::{json, Value};
 
-use crate::input::{load, Loaded};
+use crate::input::{load_bytes, Loaded};
+use crate::manifest::{Failure, FailureKind};
 
 /// A file's forms, records and audits.
 pub struct Extracted {
@@ -22,6 +24,8 @@ pub struct Extracted {
     pub sha256: String,
     /// What the reader recovered from, each naming its page.
     pub warnings: Vec<String>,
+    /// Pages read.
+    pub pages: usize,
 }
 
 impl Extracted {
@@ -39,30 +43,27 @@ impl Extracted {
     }
 }
 
-/// A file that holds no 绩效自评表 (SCHEMA §1c): a failure, not an empty
-/// success. Callers tell it from other failures by downcasting.
-#[derive(Debug)]
-pub struct NoFormFound(pub String);
-
-impl std::fmt::Display for NoFormFound {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: no form found: no table with a 项目名称/部门名称 row and a funds or indicators block",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for NoFormFound {}
+/// Why a file without a form fails (SCHEMA §1c): a failure, not an empty
+/// success.
+const NO_FORM_FOUND: &str =
+    "no form found: no table with a 项目名称/部门名称 row and a funds or indicators block";
 
 /// Extracts every form of one file. A file with no form is an error: an
 /// empty success would hide a layout we cannot read.
 pub fn extract(path: &Path) -> Result<Extracted> {
-    let Loaded { rows, sha256, has_pages, warnings } = load(path)?;
+    let bytes = std::fs::read(path)
+        .map_err(anyhow::Error::from)
+        .map_err(|e| e.context(format!("{}: cannot read", path.display())))?;
+    extract_bytes(path, &bytes, &PdfSettings::default())
+}
+
+/// Like [`extract`], on bytes already read, with the PDF reader's settings.
+pub fn extract_bytes(path: &Path, bytes: &[u8], pdf: &PdfSettings) -> Result<Extracted> {
+    let Loaded { rows, sha256, has_pages, warnings, pages } = load_bytes(path, bytes, pdf)?;
     let forms = rows_to_forms(&rows);
     if forms.is_empty() {
-        return Err(NoFormFound(path.display().to_string()).into());
+        let why = format!("{}: {NO_FORM_FOUND}", path.display());
+        return Err(Failure::new(FailureKind::NoFormFound, why).into());
     }
     let mut records = Vec::with_capacity(forms.len());
     let mut audits = Vec::with_capacity(forms.len());
@@ -78,7 +79,7 @@ pub fn extract(path: &Path) -> Result<Extracted> {
         audits.push(audit(&record));
         records.push(record);
     }
-    Ok(Extracted { forms, records, audits, sha256, warnings })
+    Ok(Extracted { forms, records, audits, sha256, warnings, pages })
 }
 
 /// The reader's warnings that concern a form: those of its pages, and those

@@ -17,6 +17,8 @@ pub enum ErrorKind {
     /// A file kind jixiao recognises but does not read (old binary Word
     /// `.doc`), or one it does not recognise at all.
     UnsupportedFormat,
+    /// The deadline of `PdfSettings::deadline` passed.
+    Timeout,
 }
 
 /// An error from reading a document (PDF, spreadsheet, Word, HTML).
@@ -56,6 +58,12 @@ pub enum Error {
     /// A file kind that is not read, with what to do about it.
     #[error("unsupported format: {0}")]
     UnsupportedFormat(String),
+    /// The deadline passed while reading.
+    #[error("time limit reached on page {page}")]
+    Timeout {
+        /// The 1-based page being read when the deadline passed.
+        page: u32,
+    },
     /// An error on a given page.
     #[error("page {page}: {source}")]
     WithPage {
@@ -78,6 +86,7 @@ impl Error {
             Error::Setting { .. } => ErrorKind::Setting,
             Error::Office { .. } => ErrorKind::Malformed,
             Error::UnsupportedFormat(_) => ErrorKind::UnsupportedFormat,
+            Error::Timeout { .. } => ErrorKind::Timeout,
             Error::WithPage { source, .. } => source.kind(),
         }
     }

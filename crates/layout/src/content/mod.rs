@@ -76,6 +76,8 @@ pub struct ContentLimits {
     pub max_xobject_depth: usize,
     /// Largest decompressed content or font stream, in bytes.
     pub max_stream_size: usize,
+    /// When to stop interpreting (see `PdfSettings::deadline`).
+    pub deadline: Option<std::time::Instant>,
 }
 
 /// At most this many warnings of one kind (unknown operator, bad operand)
@@ -180,6 +182,13 @@ impl Interpreter<'_, '_> {
                     "page {}: stopped after {} operators (max_operators_per_page)",
                     self.page, self.limits.max_operators
                 ));
+                self.stopped = true;
+                break;
+            }
+            if self.operators.is_multiple_of(crate::pdf::DEADLINE_CHECK_OPERATORS)
+                && self.limits.deadline.is_some_and(|d| std::time::Instant::now() >= d)
+            {
+                // The caller sees the deadline passed and fails the file.
                 self.stopped = true;
                 break;
             }
@@ -457,8 +466,12 @@ mod tests {
     /// A page 800 points high: user y up → page y down.
     const FLIP: Matrix = Matrix([1.0, 0.0, 0.0, -1.0, 0.0, 800.0]);
 
-    const LIMITS: ContentLimits =
-        ContentLimits { max_operators: 10_000, max_xobject_depth: 4, max_stream_size: 1 << 20 };
+    const LIMITS: ContentLimits = ContentLimits {
+        max_operators: 10_000,
+        max_xobject_depth: 4,
+        max_stream_size: 1 << 20,
+        deadline: None,
+    };
 
     /// A document with /F1 (simple font, every glyph 500/1000 wide, ascent
     /// 800, descent -200), form /Fm (matrix: translate 100 0) drawing a

@@ -12,7 +12,9 @@
 
 pub(crate) mod obj;
 
+use std::ops::RangeInclusive;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
@@ -36,6 +38,32 @@ pub struct PdfSettings {
     /// Most pages read; later pages are ignored with a warning on the last
     /// page. By default, 10 000.
     pub max_pages: usize,
+    /// The password to open an encrypted document with (user or owner).
+    /// By default, none: only documents with an empty user password open.
+    pub password: Option<String>,
+    /// The 1-based pages to read, as inclusive ranges; the others are not
+    /// interpreted. By default, none: every page.
+    pub pages: Option<Vec<RangeInclusive<u32>>>,
+    /// When to give up on the document: checked before each page and every
+    /// [`DEADLINE_CHECK_OPERATORS`] operators, so a pathological file ends
+    /// with [`Error::Timeout`] instead of holding its worker. By default,
+    /// none.
+    pub deadline: Option<Instant>,
+}
+
+/// How many content operators run between two looks at the clock: often
+/// enough to stop within milliseconds, rare enough to cost nothing.
+pub const DEADLINE_CHECK_OPERATORS: usize = 4096;
+
+impl PdfSettings {
+    /// Whether the 1-based page `number` is selected by [`PdfSettings::pages`].
+    pub fn wants_page(&self, number: u32) -> bool {
+        self.pages.as_ref().is_none_or(|ranges| ranges.iter().any(|r| r.contains(&number)))
+    }
+
+    fn past_deadline(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
 }
 
 impl Default for PdfSettings {
@@ -45,6 +73,9 @@ impl Default for PdfSettings {
             max_xobject_depth: 16,
             max_operators_per_page: 2_000_000,
             max_pages: 10_000,
+            password: None,
+            pages: None,
+            deadline: None,
         }
     }
 }
@@ -153,6 +184,7 @@ pub fn pdf_to_each_page<T>(
 ) -> Result<Vec<T>, Error> {
     let options = LoadOptions {
         max_decompressed_size: Some(settings.max_decompressed_size),
+        password: settings.password.clone(),
         ..LoadOptions::default()
     };
     let load = |b: &[u8]| {
@@ -191,12 +223,19 @@ pub fn pdf_to_each_page<T>(
         max_operators: settings.max_operators_per_page,
         max_xobject_depth: settings.max_xobject_depth,
         max_stream_size: settings.max_decompressed_size,
+        deadline: settings.deadline,
     };
     let mut fonts = FontCache::default();
     let read = page_ids.len().min(settings.max_pages);
     let mut out = Vec::with_capacity(read);
     for (i, id) in page_ids.iter().take(settings.max_pages).enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if settings.past_deadline() {
+            return Err(Error::Timeout { page: number });
+        }
+        if !settings.wants_page(number) {
+            continue;
+        }
         let mut page =
             catch_unwind(AssertUnwindSafe(|| read_page(&doc, *id, number, &limits, &mut fonts)))
                 .unwrap_or_else(|_| Page {
@@ -226,6 +265,16 @@ pub fn pdf_to_each_page<T>(
             ));
         }
         out.push(f(page));
+    }
+    if settings.past_deadline() {
+        // The last page may have been cut short by the deadline.
+        return Err(Error::Timeout { page: u32::try_from(read).unwrap_or(u32::MAX) });
+    }
+    if out.is_empty() {
+        return Err(Error::Load(format!(
+            "none of the selected pages exists (the document has {} pages)",
+            page_ids.len()
+        )));
     }
     Ok(out)
 }
@@ -342,6 +391,36 @@ fn inherited_box(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<[f64; 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample(name: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/../../samples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn a_passed_deadline_is_a_timeout() {
+        let settings = PdfSettings { deadline: Some(Instant::now()), ..PdfSettings::default() };
+        let err = pdf_to_pages(&sample("national_02.pdf"), &settings).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Timeout, "{err}");
+    }
+
+    #[test]
+    fn pages_selects_and_password_opens() {
+        let bytes = sample("national_02.pdf");
+        let all = pdf_to_pages(&bytes, &PdfSettings::default()).unwrap();
+        let settings = PdfSettings { pages: Some(vec![2..=2]), ..PdfSettings::default() };
+        let some = pdf_to_pages(&bytes, &settings).unwrap();
+        assert!(all.len() > 1);
+        assert_eq!(some.iter().map(|p| p.number).collect::<Vec<_>>(), [2]);
+        let locked = std::fs::read(format!(
+            "{}/../../tests/hostile/encrypted_userpw.pdf",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let err = pdf_to_pages(&locked, &PdfSettings::default()).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Encrypted);
+        let open = PdfSettings { password: Some("jixiao-user".into()), ..PdfSettings::default() };
+        assert!(pdf_to_pages(&locked, &open).is_ok());
+    }
 
     /// Damaged copies of real samples (bytes flipped, runs zeroed, the file
     /// cut) give pages or an error, never a panic: a deterministic stand-in
