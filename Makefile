@@ -30,10 +30,12 @@ golden-bless: build
 	$(BIN) golden bless samples golden
 	$(BIN) audit samples/putuo-2024.txt > golden/putuo-2024.audit.txt
 
-# End-to-end pages/s and peak RSS (dated run under bench/runs/), then the
-# per-crate criterion benches.
+# End-to-end pages/s and peak RSS (dated run under bench/runs/), forms/s and
+# accuracy per input format (bench/formats.sh), then the per-crate criterion
+# benches.
 bench: build
 	bash bench/run.sh
+	bash bench/formats.sh
 	$(CARGO) bench --workspace --locked
 
 clean:
