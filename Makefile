@@ -34,10 +34,12 @@ golden-bless: build
 
 # End-to-end pages/s and peak RSS at scale (>= 10,000 files, 1 job and all
 # cores, pdftotext -layout as the floor; a dated run under bench/runs/),
-# then the per-crate criterion benches. Not a timed test.
-bench:
+# forms/s and accuracy per input format (bench/formats.sh), then the
+# per-crate criterion benches. Not a timed test.
+bench: build
 	$(CARGO) build --profile profiling --locked
 	bash bench/run.sh
+	bash bench/formats.sh
 	$(CARGO) bench --workspace --locked
 
 # Man pages (clap_mangen) into man/: jixiao.1 and one per subcommand.

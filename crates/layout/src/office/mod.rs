@@ -186,6 +186,15 @@ fn classify(mut cells: Vec<Cell>, covered_from_above: bool, page: u32) -> Option
 /// Collapses runs of whitespace inside each line and trims the lines, as a
 /// printed cell shows them; blank lines are dropped.
 pub(crate) fn tidy_lines(text: &str) -> String {
+    let plain = |w: &[u8]| !(w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace());
+    let bytes = text.as_bytes();
+    let clean = !text.contains(['\n', '\r', '\t', '\u{a0}', '\u{3000}'])
+        && bytes.first().is_none_or(|b| !b.is_ascii_whitespace())
+        && bytes.last().is_none_or(|b| !b.is_ascii_whitespace())
+        && bytes.windows(2).all(plain);
+    if clean {
+        return text.to_string();
+    }
     text.lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty())

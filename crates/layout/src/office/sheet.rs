@@ -14,18 +14,19 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Dimensions, Range, Reader, SheetType, SheetVisible, Sheets, StyleRange};
+use calamine::{Data, DataRef, Dimensions, Range, Reader, SheetType, SheetVisible, Sheets};
 
-use super::{numfmt, xlsx_parts, Span, SpanGrid};
+use super::xlsx_parts::{self, SheetExtras};
+use super::{numfmt, Span, SpanGrid};
 use crate::detect::Format;
 use crate::{Document, Error};
 
-/// One sheet as read: its name, cells, merges, formats and hidden lines.
+/// One sheet as read: its name, printed cells (absolute positions),
+/// merged regions (inclusive) and hidden lines.
 struct SheetData {
     name: String,
-    values: Range<Data>,
-    merges: Vec<Dimensions>,
-    styles: StyleRange,
+    cells: Vec<Span>,
+    merges: Vec<(usize, usize, usize, usize)>,
     hidden_rows: Vec<usize>,
     hidden_cols: Vec<usize>,
 }
@@ -36,7 +37,8 @@ pub fn workbook_to_rows(bytes: &[u8], format: Format) -> Result<Document, Error>
     let mut doc = Document { pages: sheets.len(), ..Document::default() };
     for (i, sheet) in sheets.into_iter().enumerate() {
         let page = i as u32 + 1;
-        let (grid, lost) = sheet_grid(&sheet);
+        let (grid, lost) =
+            sheet_grid(sheet.cells, &sheet.merges, &sheet.hidden_rows, &sheet.hidden_cols);
         if lost > 0 {
             doc.warnings.push(format!(
                 "sheet {page} ({}): {lost} filled cell(s) in hidden rows or columns not read \
@@ -49,14 +51,14 @@ pub fn workbook_to_rows(bytes: &[u8], format: Format) -> Result<Document, Error>
     Ok(doc)
 }
 
-/// Every visible worksheet with what calamine knows of it.
+/// Every visible worksheet with what is known of it.
 fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetData>, Error> {
     let name = format.name();
     let err = |reason: String| Error::Office { format: name, reason };
     let mut book =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| err(e.to_string()))?;
-    let hidden = match &book {
-        Sheets::Xlsx(_) => xlsx_parts::hidden_lines(bytes).map_err(err)?,
+    let mut extras = match &book {
+        Sheets::Xlsx(_) => xlsx_parts::sheet_extras(bytes).map_err(err)?,
         _ => Default::default(),
     };
     let mut out = Vec::new();
@@ -65,54 +67,98 @@ fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<SheetData>, Error> {
             continue;
         }
         let name = meta.name;
-        let values = book.worksheet_range(&name).map_err(|e| err(e.to_string()))?;
-        // calamine knows merges in xlsx and xls only, and styles in xlsx.
-        let merges = match &mut book {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            _ => Vec::new(),
+        let sheet = match &mut book {
+            Sheets::Xlsx(x) => {
+                let extra = extras.remove(&name).unwrap_or_default();
+                let cells = xlsx_cells(x, &name).map_err(|e| err(e.to_string()))?;
+                let SheetExtras { hidden_rows, hidden_cols, merges } = extra;
+                SheetData { name, cells, merges, hidden_rows, hidden_cols }
+            }
+            other => {
+                let values = other.worksheet_range(&name).map_err(|e| err(e.to_string()))?;
+                // calamine knows merges in xls, not in xlsb.
+                let merges = match other {
+                    Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                let merges = merges.iter().map(inclusive).collect();
+                let cells = range_cells(&values);
+                SheetData { name, cells, merges, hidden_rows: Vec::new(), hidden_cols: Vec::new() }
+            }
         };
-        let styles = book.worksheet_style(&name).unwrap_or_else(|_| StyleRange::empty());
-        let (hidden_rows, hidden_cols) = hidden.get(&name).cloned().unwrap_or_default();
-        out.push(SheetData { name, values, merges, styles, hidden_rows, hidden_cols });
+        out.push(sheet);
     }
     Ok(out)
 }
 
-/// The sheet's cells as a span grid (absolute sheet coordinates, then
-/// hidden lines removed), and how many filled cells the hidden lines held.
-fn sheet_grid(sheet: &SheetData) -> (SpanGrid, usize) {
-    let Some((r0, c0)) = sheet.values.start() else {
-        return (SpanGrid::default(), 0);
-    };
+fn inclusive(d: &Dimensions) -> (usize, usize, usize, usize) {
+    (d.start.0 as usize, d.start.1 as usize, d.end.0 as usize, d.end.1 as usize)
+}
+
+/// An xlsx sheet's cells in one pass over its XML: each value with its
+/// style, numbers printed through the style's number format.
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<Span>, calamine::XlsxError> {
+    let mut reader = book.worksheet_cells_reader(name)?;
     let mut cells = Vec::new();
-    let mut lost = 0;
-    let hidden =
-        |r: usize, c: usize| sheet.hidden_rows.contains(&r) || sheet.hidden_cols.contains(&c);
-    for (dr, dc, value) in sheet.values.used_cells() {
-        let (row, col) = (r0 as usize + dr, c0 as usize + dc);
-        let text = printed(value, sheet.styles.get((row as u32, col as u32)));
-        if text.is_empty() {
-            continue;
-        }
-        if hidden(row, col) {
-            lost += 1;
-        }
-        cells.push(Span::one(row, col, text));
-    }
-    for m in &sheet.merges {
-        let (row, col) = (m.start.0 as usize, m.start.1 as usize);
-        let rowspan = (m.end.0 - m.start.0) as usize + 1;
-        let colspan = (m.end.1 - m.start.1) as usize + 1;
-        match cells.iter_mut().find(|c| (c.row, c.col) == (row, col)) {
-            Some(c) => (c.rowspan, c.colspan) = (rowspan, colspan),
-            None => cells.push(Span { row, col, rowspan, colspan, text: String::new() }),
+    while let Some((cell, style_id)) = reader.next_cell_with_style_id()? {
+        let (row, col) = cell.get_position();
+        let style = reader.styles().get(style_id);
+        let value = match cell.get_value() {
+            DataRef::SharedString(s) => Data::String(s.to_string()),
+            other => Data::from(other.clone()),
+        };
+        let text = printed(&value, style);
+        if !text.is_empty() {
+            cells.push(Span::one(row as usize, col as usize, text));
         }
     }
-    // A value inside a merged region but not at its anchor is not shown.
+    Ok(cells)
+}
+
+/// The cells of an xls or xlsb range (no number formats known: `General`).
+fn range_cells(values: &Range<Data>) -> Vec<Span> {
+    let Some((r0, c0)) = values.start() else { return Vec::new() };
+    values
+        .used_cells()
+        .filter_map(|(dr, dc, value)| {
+            let text = printed(value, None);
+            (!text.is_empty()).then(|| Span::one(r0 as usize + dr, c0 as usize + dc, text))
+        })
+        .collect()
+}
+
+/// The sheet's cells and merges as a span grid (absolute sheet
+/// coordinates, then hidden lines removed), and how many filled cells the
+/// hidden lines held.
+fn sheet_grid(
+    mut cells: Vec<Span>,
+    merges: &[(usize, usize, usize, usize)],
+    hidden_rows: &[usize],
+    hidden_cols: &[usize],
+) -> (SpanGrid, usize) {
+    let lost = cells
+        .iter()
+        .filter(|c| hidden_rows.contains(&c.row) || hidden_cols.contains(&c.col))
+        .count();
+    let mut at: std::collections::HashMap<(usize, usize), usize> =
+        cells.iter().enumerate().map(|(i, c)| ((c.row, c.col), i)).collect();
+    for &(r0, c0, r1, c1) in merges {
+        let (rowspan, colspan) = (r1.saturating_sub(r0) + 1, c1.saturating_sub(c0) + 1);
+        match at.get(&(r0, c0)) {
+            Some(&i) => (cells[i].rowspan, cells[i].colspan) = (rowspan, colspan),
+            None => {
+                at.insert((r0, c0), cells.len());
+                cells.push(Span { row: r0, col: c0, rowspan, colspan, text: String::new() });
+            }
+        }
+    }
+    // Merged regions first: a value inside one but not at its anchor is
+    // not shown, and the grid keeps the first cell of overlapping ones.
     cells.sort_by_key(|c| (c.rowspan == 1 && c.colspan == 1, c.row, c.col));
-    let grid = SpanGrid { cells }.without_hidden(&sheet.hidden_rows, &sheet.hidden_cols);
-    (grid, lost)
+    (SpanGrid { cells }.without_hidden(hidden_rows, hidden_cols), lost)
 }
 
 /// The text a cell prints: numbers through their number format, text as
