@@ -27,7 +27,7 @@ use lopdf::{Dictionary, Document, Object};
 
 use crate::pdf::obj;
 use cmap::{split_codes, CMap, CodespaceRange};
-use encoding::{glyph_name_to_unicode, BaseEncoding};
+use encoding::{glyph_name_to_unicode, looks_hex_glyph_name, numeric_glyph_name, BaseEncoding};
 use predefined::{cid_to_unicode, PredefinedCMap};
 
 /// Ascent, in em, when the font does not say (typical of CJK fonts).
@@ -311,11 +311,7 @@ impl Font {
         let mut text: Vec<Option<String>> = (0..=255u8)
             .map(|c| base.unwrap_or(BaseEncoding::Standard).decode(c).map(String::from))
             .collect();
-        for (code, name) in differences {
-            if let Some(slot) = text.get_mut(code) {
-                *slot = glyph_name_to_unicode(&name);
-            }
-        }
+        apply_differences(&mut text, &differences);
         self.encoding = Encoding::Simple { text, widths };
     }
 
@@ -452,6 +448,25 @@ impl FontCache {
             self.by_id.insert(id, font.clone());
         }
         Some((font, warnings))
+    }
+}
+
+/// Gives each `/Differences` code the text of its glyph name: the glyph
+/// list and `uniXXXX`/`uXXXX` first, then, for names the list does not
+/// know, poppler's numeric reading (`/a48` is "0"), hexadecimal for the
+/// whole font when any unknown name looks hex, as poppler decides it.
+fn apply_differences(text: &mut [Option<String>], differences: &[(usize, String)]) {
+    let named: Vec<Option<String>> =
+        differences.iter().map(|(_, name)| glyph_name_to_unicode(name)).collect();
+    let hex = differences
+        .iter()
+        .zip(&named)
+        .any(|((_, name), t)| t.is_none() && looks_hex_glyph_name(name));
+    for ((code, name), found) in differences.iter().zip(named) {
+        if let Some(slot) = text.get_mut(*code) {
+            *slot = found
+                .or_else(|| (name != ".notdef").then(|| numeric_glyph_name(name, hex)).flatten());
+        }
     }
 }
 
@@ -601,5 +616,24 @@ mod tests {
         let (font, _) = Font::load(&doc, &font, 1 << 20);
         assert!((widths_of(&font, b"A")[0] - 0.5).abs() < 1e-6);
         assert_eq!(text_of(&font, b"A"), "A");
+    }
+
+    #[test]
+    fn differences_fall_back_to_numeric_names() {
+        let mut text = vec![None; 256];
+        let diffs: Vec<(usize, String)> =
+            [(1, "a48"), (2, "uni4E2D"), (3, ".notdef"), (4, "space")]
+                .iter()
+                .map(|(c, n)| (*c, n.to_string()))
+                .collect();
+        apply_differences(&mut text, &diffs);
+        assert_eq!(text[1].as_deref(), Some("0"));
+        assert_eq!(text[2].as_deref(), Some("中"));
+        assert_eq!(text[3], None);
+        assert_eq!(text[4].as_deref(), Some(" "));
+        // One hex-looking unknown name makes the whole font hex, as in poppler.
+        let diffs = vec![(1, "Cab".to_string()), (2, "C41".to_string())];
+        apply_differences(&mut text, &diffs);
+        assert_eq!(text[2].as_deref(), Some("A"));
     }
 }
