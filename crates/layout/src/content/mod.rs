@@ -10,6 +10,7 @@
 //! It does not render, clip, or run Type3 glyph procedures, and ignores
 //! colour: a white line still counts as a ruling.
 
+pub mod actual_text;
 pub mod ops;
 pub mod path;
 pub mod state;
@@ -118,8 +119,13 @@ pub fn interpret(
         forms: HashSet::new(),
         warned_fonts: HashSet::new(),
         warned_slant: false,
+        marked: Vec::new(),
     };
     interp.run(content, resources);
+    // A span left open at the end of the page still stands for its glyphs.
+    while !interp.marked.is_empty() {
+        interp.end_marked();
+    }
 }
 
 struct Interpreter<'a, 's> {
@@ -144,6 +150,8 @@ struct Interpreter<'a, 's> {
     warned_fonts: HashSet<Vec<u8>>,
     /// Whether slanted text was already reported on this page.
     warned_slant: bool,
+    /// Open marked-content sections; `Some` for those with `/ActualText`.
+    marked: Vec<Option<actual_text::Span>>,
 }
 
 impl Interpreter<'_, '_> {
@@ -276,10 +284,39 @@ impl Interpreter<'_, '_> {
             }
             Op::XObject(name) => self.draw_xobject(&name, resources),
             Op::InlineImage => self.sink.image(),
-            Op::BeginMarked(tag) | Op::BeginMarkedProps(tag) => {
+            Op::BeginMarked(tag) => {
+                self.marked.push(None);
                 self.sink.begin_marked_content(&tag)
             }
-            Op::EndMarked => self.sink.end_marked_content(),
+            Op::BeginMarkedProps(tag, props) => {
+                // Inside a span with /ActualText, inner ones are part of it.
+                let span = (!self.marked.iter().any(Option::is_some))
+                    .then(|| actual_text::actual_text(self.doc, &props, resources))
+                    .flatten()
+                    .map(actual_text::Span::new);
+                self.marked.push(span);
+                self.sink.begin_marked_content(&tag)
+            }
+            Op::EndMarked => self.end_marked(),
+        }
+    }
+
+    /// Ends the innermost marked-content section; a span with `/ActualText`
+    /// hands its text to the sink in place of its glyphs.
+    fn end_marked(&mut self) {
+        if let Some(Some(span)) = self.marked.pop() {
+            for glyph in span.finish() {
+                self.sink.glyph(glyph);
+            }
+        }
+        self.sink.end_marked_content();
+    }
+
+    /// A glyph to report, held back while an `/ActualText` span is open.
+    fn emit_glyph(&mut self, glyph: Glyph) {
+        match self.marked.iter_mut().find_map(Option::as_mut) {
+            Some(span) => span.push(glyph),
+            None => self.sink.glyph(glyph),
         }
     }
 
@@ -633,5 +670,21 @@ mod tests {
         );
         assert_eq!(sink.rulings.len(), 1);
         assert!(sink.warnings.iter().any(|w| w.contains("max_operators_per_page")));
+    }
+
+    #[test]
+    fn actual_text_replaces_the_glyphs_it_spans() {
+        // <FEFF80F6> is 胶 in UTF-16BE; the glyph drawn says A.
+        let out = run(b"BT /F1 10 Tf /Span <</ActualText <FEFF80F6>>> BDC (A) Tj EMC (B) Tj ET");
+        let text: Vec<&str> = out.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, vec!["\u{80F6}", "B"]);
+        // Two glyphs for a one-character text: one glyph over both.
+        let out = run(b"BT /F1 10 Tf /Span <</ActualText (fi)>> BDC (AB) Tj EMC ET");
+        let text: Vec<&str> = out.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, vec!["f", "i"]);
+        let out = run(b"BT /F1 10 Tf /Span <</ActualText (x)>> BDC (AB) Tj ET");
+        assert_eq!(out.glyphs.len(), 1);
+        assert_eq!(out.glyphs[0].text, "x");
+        assert!(out.glyphs[0].bbox.x1 > out.glyphs[0].bbox.x0 + 5.0);
     }
 }

@@ -81,7 +81,7 @@ impl Interpreter<'_, '_> {
                     .iter()
                     .all(|v| v.is_finite())
                 {
-                    self.sink.glyph(Glyph { text: ch.text, bbox, font_size, page: self.page });
+                    self.emit_glyph(Glyph { text: ch.text, bbox, font_size, page: self.page });
                 }
             }
             let advance = if font.vertical {
