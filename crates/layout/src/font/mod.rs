@@ -41,7 +41,7 @@ const DEFAULT_CID_WIDTH: f64 = 1000.0;
 /// Glyph space units per em for every font but Type3.
 const GLYPH_UNITS_PER_EM: f64 = 1000.0;
 /// Text for a code no source maps.
-const UNKNOWN_TEXT: &str = "\u{FFFD}";
+pub const UNKNOWN_TEXT: &str = "\u{FFFD}";
 
 /// One character code of a shown string, decoded.
 #[derive(Clone, Debug, PartialEq)]
