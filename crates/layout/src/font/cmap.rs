@@ -540,4 +540,19 @@ end
         assert_eq!(cmap.lookup_unicode(0x102).as_deref(), Some("区"));
         assert_eq!(cmap.lookup_unicode(0x103), None);
     }
+
+    /// The ToUnicode CMap wkhtmltopdf 0.12.6 (Qt 5) wrote for 300 distinct
+    /// ideographs U+4E00, U+4E07, … and 沈阳市和平区交通运输局 (WenQuanYi
+    /// Micro Hei, Identity-H): codes 0x0001–0x00FF in one array range, the
+    /// rest in a second one from 0x0100.
+    #[test]
+    fn wkhtmltopdf_cmap_decodes_both_ranges() {
+        let cmap = CMap::parse(include_bytes!("testdata/wkhtmltopdf-0.12-qt5.cmap"));
+        for code in 1..=300u32 {
+            let expected = char::from_u32(0x4E00 + (code - 1) * 7).map(String::from);
+            assert_eq!(cmap.lookup_unicode(code), expected, "code {code:#x}");
+        }
+        let tail: String = (301..=311).filter_map(|c| cmap.lookup_unicode(c)).collect();
+        assert_eq!(tail, "沈阳市和平区交通运输局");
+    }
 }
