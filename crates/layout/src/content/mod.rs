@@ -10,6 +10,7 @@
 //! It does not render, clip, or run Type3 glyph procedures, and ignores
 //! colour: a white line still counts as a ruling.
 
+pub mod actual_text;
 pub mod ops;
 pub mod path;
 pub mod state;
@@ -120,8 +121,15 @@ pub fn interpret(
         forms: HashSet::new(),
         warned_fonts: HashSet::new(),
         warned_slant: false,
+        marked: Vec::new(),
+        unknown_glyphs: Vec::new(),
     };
     interp.run(content, resources);
+    // A span left open at the end of the page still stands for its glyphs.
+    while !interp.marked.is_empty() {
+        interp.end_marked();
+    }
+    interp.report_unknown_glyphs();
 }
 
 struct Interpreter<'a, 's> {
@@ -146,6 +154,10 @@ struct Interpreter<'a, 's> {
     warned_fonts: HashSet<Vec<u8>>,
     /// Whether slanted text was already reported on this page.
     warned_slant: bool,
+    /// Open marked-content sections; `Some` for those with `/ActualText`.
+    marked: Vec<Option<actual_text::Span>>,
+    /// Glyphs shown as U+FFFD on this page, by font (`/BaseFont`).
+    unknown_glyphs: Vec<(String, usize)>,
 }
 
 impl Interpreter<'_, '_> {
@@ -285,10 +297,60 @@ impl Interpreter<'_, '_> {
             }
             Op::XObject(name) => self.draw_xobject(&name, resources),
             Op::InlineImage => self.sink.image(),
-            Op::BeginMarked(tag) | Op::BeginMarkedProps(tag) => {
+            Op::BeginMarked(tag) => {
+                self.marked.push(None);
                 self.sink.begin_marked_content(&tag)
             }
-            Op::EndMarked => self.sink.end_marked_content(),
+            Op::BeginMarkedProps(tag, props) => {
+                // Inside a span with /ActualText, inner ones are part of it.
+                let span = (!self.marked.iter().any(Option::is_some))
+                    .then(|| actual_text::actual_text(self.doc, &props, resources))
+                    .flatten()
+                    .map(actual_text::Span::new);
+                self.marked.push(span);
+                self.sink.begin_marked_content(&tag)
+            }
+            Op::EndMarked => self.end_marked(),
+        }
+    }
+
+    /// Ends the innermost marked-content section; a span with `/ActualText`
+    /// hands its text to the sink in place of its glyphs.
+    fn end_marked(&mut self) {
+        if let Some(Some(span)) = self.marked.pop() {
+            for glyph in span.finish() {
+                self.sink.glyph(glyph);
+            }
+        }
+        self.sink.end_marked_content();
+    }
+
+    /// Counts glyphs of `font` that no source could decode.
+    fn count_unknown(&mut self, font: &str, count: usize) {
+        match self.unknown_glyphs.iter_mut().find(|(f, _)| f == font) {
+            Some((_, n)) => *n += count,
+            None => self.unknown_glyphs.push((font.to_string(), count)),
+        }
+    }
+
+    /// One warning per font whose glyphs came out unknown, so a reader
+    /// who sees U+FFFD learns where and in which font.
+    fn report_unknown_glyphs(&mut self) {
+        for (font, n) in std::mem::take(&mut self.unknown_glyphs) {
+            let font = if font.is_empty() { "(without /BaseFont)" } else { font.as_str() };
+            self.warn(format!(
+                "page {}: font {font}: {n} glyph(s) with no known text (no ToUnicode entry, \
+                 glyph name, encoding or font cmap maps them), shown as U+FFFD",
+                self.page
+            ));
+        }
+    }
+
+    /// A glyph to report, held back while an `/ActualText` span is open.
+    fn emit_glyph(&mut self, glyph: Glyph) {
+        match self.marked.iter_mut().find_map(Option::as_mut) {
+            Some(span) => span.push(glyph),
+            None => self.sink.glyph(glyph),
         }
     }
 
@@ -485,6 +547,16 @@ mod tests {
             "FirstChar" => 32, "Widths" => vec![Object::Integer(500); 95],
             "Encoding" => "WinAnsiEncoding", "FontDescriptor" => descriptor,
         });
+        // A symbolic font whose codes 0x41–0x42 name glyphs nothing knows.
+        let symbolic = doc.add_object(dictionary! { "Flags" => 4 });
+        let unknown = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Odd",
+            "Encoding" => dictionary! { "Differences" => vec![
+                Object::Integer(0x41), Object::Name(b".notdef".to_vec()),
+                Object::Name(b"glyphX".to_vec()),
+            ] },
+            "FontDescriptor" => symbolic,
+        });
         let form = doc.add_object(Stream::new(
             dictionary! { "Subtype" => "Form", "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 0.into()] },
             b"q 0 0 m 50 0 l S".to_vec(),
@@ -492,7 +564,7 @@ mod tests {
         let image = doc.add_object(Stream::new(dictionary! { "Subtype" => "Image" }, vec![0]));
         let loop_id = doc.new_object_id();
         let resources = dictionary! {
-            "Font" => dictionary! { "F1" => font },
+            "Font" => dictionary! { "F1" => font, "F2" => unknown },
             "XObject" => dictionary! { "Fm" => form, "Im" => image, "Loop" => loop_id },
         };
         doc.objects.insert(
@@ -646,5 +718,32 @@ mod tests {
         );
         assert_eq!(sink.rulings.len(), 1);
         assert!(sink.warnings.iter().any(|w| w.contains("max_operators_per_page")));
+    }
+
+    #[test]
+    fn actual_text_replaces_the_glyphs_it_spans() {
+        // <FEFF80F6> is 胶 in UTF-16BE; the glyph drawn says A.
+        let out = run(b"BT /F1 10 Tf /Span <</ActualText <FEFF80F6>>> BDC (A) Tj EMC (B) Tj ET");
+        let text: Vec<&str> = out.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, vec!["\u{80F6}", "B"]);
+        // As many characters as glyphs: one each, in order.
+        let out = run(b"BT /F1 10 Tf /Span <</ActualText (fi)>> BDC (AB) Tj EMC ET");
+        let text: Vec<&str> = out.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, vec!["f", "i"]);
+        // Otherwise one glyph over the span; an unclosed span ends with the page.
+        let out = run(b"BT /F1 10 Tf /Span <</ActualText (x)>> BDC (AB) Tj ET");
+        assert_eq!(out.glyphs.len(), 1);
+        assert_eq!(out.glyphs[0].text, "x");
+        assert!(out.glyphs[0].bbox.x1 > out.glyphs[0].bbox.x0 + 5.0);
+    }
+
+    #[test]
+    fn unknown_glyphs_are_counted_per_font() {
+        let out = run(b"BT /F2 10 Tf (AB) Tj (A) Tj /F1 10 Tf (A) Tj ET");
+        let unknown = out.glyphs.iter().filter(|g| g.text == "\u{FFFD}").count();
+        assert_eq!(unknown, 3);
+        let w: Vec<&String> = out.warnings.iter().filter(|w| w.contains("U+FFFD")).collect();
+        assert_eq!(w.len(), 1, "{:?}", out.warnings);
+        assert!(w[0].starts_with("page 1: font Odd: 3 glyph(s)"), "{w:?}");
     }
 }

@@ -5,6 +5,7 @@
 use lopdf::content::Operation;
 use lopdf::Object;
 
+use super::actual_text::MarkedProps;
 use crate::pdf::obj::num;
 
 /// One element of a `TJ` array.
@@ -93,8 +94,8 @@ pub enum Op {
     InlineImage,
     /// `BMC`
     BeginMarked(Vec<u8>),
-    /// `BDC`: tag (properties ignored).
-    BeginMarkedProps(Vec<u8>),
+    /// `BDC`: tag and properties (for `/ActualText`).
+    BeginMarkedProps(Vec<u8>, MarkedProps),
     /// `EMC`
     EndMarked,
     /// `G`, `RG`, `K`, `SC`, `SCN`: whether the stroke colour is white.
@@ -118,6 +119,19 @@ fn is_white(components: &[f64]) -> bool {
         [r, g, b] => [r, g, b].iter().all(|c| **c >= WHITE_LEVEL),
         [c, m, y, k] => [c, m, y, k].iter().all(|v| **v <= 1.0 - WHITE_LEVEL),
         _ => false,
+    }
+}
+
+/// The properties operand of `BDC`: an inline dictionary (its
+/// `/ActualText`) or a `/Properties` resource name.
+fn marked_props(operand: Option<&Object>) -> MarkedProps {
+    match operand {
+        Some(Object::Name(n)) => MarkedProps::Named(n.clone()),
+        Some(Object::Dictionary(d)) => MarkedProps::Inline(match d.get(b"ActualText") {
+            Ok(Object::String(s, _)) => Some(s.clone()),
+            _ => None,
+        }),
+        _ => MarkedProps::Inline(None),
     }
 }
 
@@ -197,7 +211,7 @@ pub fn decode_operation(op: &Operation) -> Result<Op, String> {
         "Do" => Op::XObject(name(0)?),
         "BI" => Op::InlineImage,
         "BMC" => Op::BeginMarked(name(0)?),
-        "BDC" => Op::BeginMarkedProps(name(0)?),
+        "BDC" => Op::BeginMarkedProps(name(0)?, marked_props(args.get(1))),
         "EMC" => Op::EndMarked,
         // Colour: only whether it prints white matters (white borders are
         // invisible); a colour space change starts from black.

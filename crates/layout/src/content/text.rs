@@ -51,7 +51,12 @@ impl Interpreter<'_, '_> {
             ));
         }
         let emit = ts.render_mode != RENDER_MODE_CLIP_ONLY && !slanted;
-        for ch in font.decode(bytes) {
+        let chars = font.decode(bytes);
+        let unknown = chars.iter().filter(|c| c.text == crate::font::UNKNOWN_TEXT).count();
+        if unknown > 0 {
+            self.count_unknown(&font.base_font, unknown);
+        }
+        for ch in chars {
             let spacing = ts.char_spacing + if ch.is_word_space { ts.word_spacing } else { 0.0 };
             // Text space → page space.
             let trm = Matrix([ts.size * ts.horizontal_scaling, 0.0, 0.0, ts.size, 0.0, ts.rise])
@@ -81,7 +86,7 @@ impl Interpreter<'_, '_> {
                     .iter()
                     .all(|v| v.is_finite())
                 {
-                    self.sink.glyph(Glyph { text: ch.text, bbox, font_size, page: self.page });
+                    self.emit_glyph(Glyph { text: ch.text, bbox, font_size, page: self.page });
                 }
             }
             let advance = if font.vertical {

@@ -390,7 +390,12 @@ impl Tokenizer<'_> {
                                 break;
                             }
                             Some(_) if depth >= MAX_ARRAY_DEPTH => self.pos += 1,
+                            // Whitespace before `]` (Qt writes `[<6c88> <9633> ]`)
+                            // reaches `]` only after skipping it, as a keyword:
+                            // that keyword closes the array too, or the array
+                            // would swallow every range after it.
                             Some(_) => match self.next_at_depth(depth + 1) {
+                                Some(Token::Keyword(k)) if k == "]" => break,
                                 Some(t) => items.push(t),
                                 None => break,
                             },
@@ -502,5 +507,52 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         let cmap = CMap::parse(b"/WMode 1 def /UniGB-UCS2-H usecmap");
         assert!(cmap.vertical);
         assert_eq!(cmap.use_cmap.as_deref(), Some("UniGB-UCS2-H"));
+    }
+
+    /// What Qt 5 (wkhtmltopdf) writes: array destinations with a space
+    /// before `]`, and a new range where the high byte of the code changes.
+    const QT_TO_UNICODE: &[u8] = b"/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+3 beginbfrange
+<0000> <0000> <0000>
+<00fe> <00ff> [<6c88> <9633> ]
+<0100> <0102> [<548c> <5e73> <533a> ]
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+";
+
+    #[test]
+    fn qt_array_ranges_past_0xff() {
+        let cmap = CMap::parse(QT_TO_UNICODE);
+        assert_eq!(cmap.lookup_unicode(0xFE).as_deref(), Some("沈"));
+        assert_eq!(cmap.lookup_unicode(0xFF).as_deref(), Some("阳"));
+        assert_eq!(cmap.lookup_unicode(0x100).as_deref(), Some("和"));
+        assert_eq!(cmap.lookup_unicode(0x102).as_deref(), Some("区"));
+        assert_eq!(cmap.lookup_unicode(0x103), None);
+    }
+
+    /// The ToUnicode CMap wkhtmltopdf 0.12.6 (Qt 5) wrote for 300 distinct
+    /// ideographs U+4E00, U+4E07, … and 沈阳市和平区交通运输局 (WenQuanYi
+    /// Micro Hei, Identity-H): codes 0x0001–0x00FF in one array range, the
+    /// rest in a second one from 0x0100.
+    #[test]
+    fn wkhtmltopdf_cmap_decodes_both_ranges() {
+        let cmap = CMap::parse(include_bytes!("testdata/wkhtmltopdf-0.12-qt5.cmap"));
+        for code in 1..=300u32 {
+            let expected = char::from_u32(0x4E00 + (code - 1) * 7).map(String::from);
+            assert_eq!(cmap.lookup_unicode(code), expected, "code {code:#x}");
+        }
+        let tail: String = (301..=311).filter_map(|c| cmap.lookup_unicode(c)).collect();
+        assert_eq!(tail, "沈阳市和平区交通运输局");
     }
 }

@@ -92,6 +92,46 @@ pub fn glyph_name_to_unicode(name: &str) -> Option<String> {
     glyph_name_to_char(base).map(String::from)
 }
 
+/// True for a name poppler takes as a sign that a font's numeric glyph
+/// names are hexadecimal: `Axx` or `xx` with `xx` two hex digits, at least
+/// one of them a letter (`Cab`, `3F`), so `a48` alone keeps a font decimal.
+pub fn looks_hex_glyph_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    let digits = match b {
+        [a, x, y] if a.is_ascii_alphabetic() => [*x, *y],
+        [x, y] => [*x, *y],
+        _ => return false,
+    };
+    digits.iter().all(u8::is_ascii_hexdigit) && digits.iter().any(u8::is_ascii_alphabetic)
+}
+
+/// The text of a numeric glyph name as poppler reads it when the glyph
+/// list does not know the name (`parseNumericName` in `GfxFont.cc`): up to
+/// two leading letters are dropped and the rest is a code point, decimal
+/// (`a48`, `g123`, `c65`) or, in a font whose names look hex, two hex
+/// digits with at most one leading letter (`Cab`, `3F`). Trailing
+/// punctuation (`a48.sc` is split earlier) is ignored. `.notdef` and code
+/// points that are controls give nothing.
+pub fn numeric_glyph_name(name: &str, hex: bool) -> Option<String> {
+    let body = name.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    let digits = if hex {
+        match body.len() {
+            3 if body.as_bytes()[0].is_ascii_alphabetic() => &body[1..],
+            2 => body,
+            _ => return None,
+        }
+    } else {
+        let letters = body.bytes().take(2).take_while(u8::is_ascii_alphabetic).count();
+        &body[letters..]
+    };
+    let radix = if hex { 16 } else { 10 };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let value = u32::from_str_radix(digits, radix).ok()?;
+    char::from_u32(value).filter(|c| !c.is_control()).map(String::from)
+}
+
 fn glyph_name_to_char(name: &str) -> Option<char> {
     GLYPH_NAMES
         .binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes()))
@@ -536,5 +576,20 @@ mod tests {
         assert_eq!(BaseEncoding::PdfDoc.decode(0xA0), Some('€'));
         assert_eq!(BaseEncoding::PdfDoc.decode(0xE9), Some('é'));
         assert_eq!(BaseEncoding::from_name(b"WinAnsiEncoding"), Some(BaseEncoding::WinAnsi));
+    }
+
+    #[test]
+    fn numeric_glyph_names_as_poppler() {
+        assert_eq!(numeric_glyph_name("a48", false).as_deref(), Some("0"));
+        assert_eq!(numeric_glyph_name("a52", false).as_deref(), Some("4"));
+        assert_eq!(numeric_glyph_name("g123", false).as_deref(), Some("{"));
+        assert_eq!(numeric_glyph_name("cid123", false), None);
+        assert_eq!(numeric_glyph_name("65", false).as_deref(), Some("A"));
+        assert_eq!(numeric_glyph_name("a0", false), None);
+        assert_eq!(numeric_glyph_name("Cab", true).as_deref(), Some("\u{AB}"));
+        assert_eq!(numeric_glyph_name("3F", true).as_deref(), Some("?"));
+        assert_eq!(numeric_glyph_name("a123", true), None);
+        assert!(looks_hex_glyph_name("Cab") && looks_hex_glyph_name("3F"));
+        assert!(!looks_hex_glyph_name("a48") && !looks_hex_glyph_name("g12"));
     }
 }

@@ -27,7 +27,7 @@ use lopdf::{Dictionary, Document, Object};
 
 use crate::pdf::obj;
 use cmap::{split_codes, CMap, CodespaceRange};
-use encoding::{glyph_name_to_unicode, BaseEncoding};
+use encoding::{glyph_name_to_unicode, looks_hex_glyph_name, numeric_glyph_name, BaseEncoding};
 use predefined::{cid_to_unicode, PredefinedCMap};
 
 /// Ascent, in em, when the font does not say (typical of CJK fonts).
@@ -41,7 +41,7 @@ const DEFAULT_CID_WIDTH: f64 = 1000.0;
 /// Glyph space units per em for every font but Type3.
 const GLYPH_UNITS_PER_EM: f64 = 1000.0;
 /// Text for a code no source maps.
-const UNKNOWN_TEXT: &str = "\u{FFFD}";
+pub const UNKNOWN_TEXT: &str = "\u{FFFD}";
 
 /// One character code of a shown string, decoded.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,8 +63,10 @@ enum Encoding {
     Simple { text: Vec<Option<String>>, widths: Vec<f64> },
     /// A Type0 font with a predefined CMap.
     Predefined(PredefinedCMap),
-    /// A Type0 font with an embedded CMap stream.
-    Embedded(CMap),
+    /// A Type0 font with an embedded CMap stream, and the predefined CMap
+    /// it builds on (`usecmap` or `/UseCMap`), which answers codes it does
+    /// not define.
+    Embedded(CMap, Option<Box<PredefinedCMap>>),
 }
 
 /// A loaded font: how to decode the strings shown with it.
@@ -174,10 +176,15 @@ impl Font {
             Some(Object::Stream(s)) => match obj::stream_content(s, max_stream_size) {
                 Ok(data) => {
                     let mut cmap = CMap::parse(&data);
+                    let parent = base_cmap(doc, s, &cmap);
+                    if let Some(p) = &parent {
+                        // The base's codespace counts as this CMap's too.
+                        cmap.codespace.extend(p.codespace.iter().cloned());
+                    }
                     if cmap.codespace.is_empty() {
                         cmap.codespace.push(CodespaceRange::new(2, 0, 0xFFFF));
                     }
-                    Encoding::Embedded(cmap)
+                    Encoding::Embedded(cmap, parent)
                 }
                 Err(e) => {
                     warnings.push(format!("font {name}: cannot read embedded CMap: {e}"));
@@ -193,7 +200,7 @@ impl Font {
         };
         self.vertical = match &self.encoding {
             Encoding::Predefined(p) => p.vertical,
-            Encoding::Embedded(c) => c.vertical,
+            Encoding::Embedded(c, _) => c.vertical,
             Encoding::Simple { .. } => false,
         };
         let Some(descendant) = obj::get_array(doc, dict, b"DescendantFonts")
@@ -218,7 +225,7 @@ impl Font {
             self.read_descriptor(doc, desc, 1.0);
             let needs_font_cmap = self.to_unicode.is_none()
                 && matches!(&self.encoding, Encoding::Predefined(p) if p.text == predefined::CodeText::Identity)
-                || matches!(self.encoding, Encoding::Embedded(_));
+                || matches!(self.encoding, Encoding::Embedded(..));
             if needs_font_cmap {
                 if let Some(stream) = obj::get_stream(doc, desc, b"FontFile2") {
                     match obj::stream_content(stream, max_stream_size) {
@@ -311,11 +318,7 @@ impl Font {
         let mut text: Vec<Option<String>> = (0..=255u8)
             .map(|c| base.unwrap_or(BaseEncoding::Standard).decode(c).map(String::from))
             .collect();
-        for (code, name) in differences {
-            if let Some(slot) = text.get_mut(code) {
-                *slot = glyph_name_to_unicode(&name);
-            }
-        }
+        apply_differences(&mut text, &differences);
         self.encoding = Encoding::Simple { text, widths };
     }
 
@@ -374,13 +377,16 @@ impl Font {
                     self.cid_char(code, len, cid, text)
                 })
                 .collect(),
-            Encoding::Embedded(c) => split_codes(&c.codespace, bytes)
+            Encoding::Embedded(c, parent) => split_codes(&c.codespace, bytes)
                 .into_iter()
                 .map(|(code, len)| {
-                    let cid = c.lookup_cid(code);
+                    let cid = c
+                        .lookup_cid(code)
+                        .or_else(|| parent.as_ref().and_then(|p| p.code_to_cid(code, len)));
                     let text = self
                         .to_unicode_text(code)
                         .or_else(|| c.lookup_unicode(code))
+                        .or_else(|| parent.as_ref().and_then(|p| p.code_to_text(code, len)))
                         .or_else(|| cid.and_then(|cid| self.cid_text(cid)))
                         .unwrap_or_else(|| UNKNOWN_TEXT.to_string());
                     self.cid_char(code, len, cid, text)
@@ -453,6 +459,36 @@ impl FontCache {
         }
         Some((font, warnings))
     }
+}
+
+/// Gives each `/Differences` code the text of its glyph name: the glyph
+/// list and `uniXXXX`/`uXXXX` first, then, for names the list does not
+/// know, poppler's numeric reading (`/a48` is "0"), hexadecimal for the
+/// whole font when any unknown name looks hex, as poppler decides it.
+fn apply_differences(text: &mut [Option<String>], differences: &[(usize, String)]) {
+    let named: Vec<Option<String>> =
+        differences.iter().map(|(_, name)| glyph_name_to_unicode(name)).collect();
+    let hex = differences
+        .iter()
+        .zip(&named)
+        .any(|((_, name), t)| t.is_none() && looks_hex_glyph_name(name));
+    for ((code, name), found) in differences.iter().zip(named) {
+        if let Some(slot) = text.get_mut(*code) {
+            *slot = found
+                .or_else(|| (name != ".notdef").then(|| numeric_glyph_name(name, hex)).flatten());
+        }
+    }
+}
+
+/// The predefined CMap an embedded one builds on: `usecmap` in its text,
+/// else the stream's `/UseCMap` name (ISO 32000-1, 9.7.5.3). An embedded
+/// base CMap is not followed (no producer in the corpus writes one).
+fn base_cmap(doc: &Document, stream: &lopdf::Stream, cmap: &CMap) -> Option<Box<PredefinedCMap>> {
+    let name = cmap
+        .use_cmap
+        .clone()
+        .or_else(|| obj::get_name(doc, &stream.dict, b"UseCMap").map(obj::name_str))?;
+    PredefinedCMap::from_name(&name).map(Box::new)
 }
 
 fn identity_fallback() -> PredefinedCMap {
@@ -601,5 +637,49 @@ mod tests {
         let (font, _) = Font::load(&doc, &font, 1 << 20);
         assert!((widths_of(&font, b"A")[0] - 0.5).abs() < 1e-6);
         assert_eq!(text_of(&font, b"A"), "A");
+    }
+
+    #[test]
+    fn differences_fall_back_to_numeric_names() {
+        let mut text = vec![None; 256];
+        let diffs: Vec<(usize, String)> =
+            [(1, "a48"), (2, "uni4E2D"), (3, ".notdef"), (4, "space")]
+                .iter()
+                .map(|(c, n)| (*c, n.to_string()))
+                .collect();
+        apply_differences(&mut text, &diffs);
+        assert_eq!(text[1].as_deref(), Some("0"));
+        assert_eq!(text[2].as_deref(), Some("中"));
+        assert_eq!(text[3], None);
+        assert_eq!(text[4].as_deref(), Some(" "));
+        // One hex-looking unknown name makes the whole font hex, as in poppler.
+        let diffs = vec![(1, "Cab".to_string()), (2, "C41".to_string())];
+        apply_differences(&mut text, &diffs);
+        assert_eq!(text[2].as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn embedded_cmap_falls_back_to_its_usecmap() {
+        let mut doc = Document::with_version("1.7");
+        let cmap = doc.add_object(lopdf::Stream::new(
+            lopdf::dictionary! {},
+            b"/Identity-H usecmap 1 begincidchar <0001> 5 endcidchar".to_vec(),
+        ));
+        let font = lopdf::dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "U",
+            "Encoding" => cmap,
+            "DescendantFonts" => vec![Object::Dictionary(lopdf::dictionary! {
+                "Subtype" => "CIDFontType0",
+                "CIDSystemInfo" => lopdf::dictionary! { "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("GB1"), "Supplement" => 2 },
+            })],
+        };
+        let (font, _) = Font::load(&doc, &font, 1 << 20);
+        let with_base = text_of(&font, &[0x00, 0x01, 0x00, 0x02]);
+        // Code 2 is not in the embedded CMap: Identity-H gives CID 2.
+        let cid2 = cid_to_unicode("GB1", 2).unwrap_or_else(|| UNKNOWN_TEXT.to_string());
+        let cid5 = cid_to_unicode("GB1", 5).unwrap_or_else(|| UNKNOWN_TEXT.to_string());
+        assert_eq!(with_base, format!("{cid5}{cid2}"));
+        assert_ne!(cid2, UNKNOWN_TEXT);
     }
 }
