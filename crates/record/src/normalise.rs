@@ -1,7 +1,7 @@
 //! Grid → record: the reconstructed form's texts become typed fields.
 
 use jixiao_table::text::normalize;
-use jixiao_table::token::{cell_kind, parse_amount, parse_measure, CellKind};
+use jixiao_table::token::{cell_kind, parse_amount, parse_measure, split_operator, CellKind};
 use jixiao_table::vocab::{self, fund_category, label_points, level1_class};
 use jixiao_table::{Form, FundRow, IndicatorRow};
 
@@ -45,10 +45,11 @@ pub fn form_to_record(form: &Form) -> FormRecord {
 /// The form's side cells, then the cells of indicator columns no field
 /// takes, labelled with the indicator's path (`indicators[3].调整指标值`).
 fn extras(form: &Form) -> Vec<Extra> {
-    let side = form.extra.iter().map(|(label, value)| Extra {
-        label: label.trim_end_matches([':', '：']).to_string(),
-        value: value.clone(),
-    });
+    // The table crate already dropped the labels' trailing colons.
+    let side = form
+        .extra
+        .iter()
+        .map(|(label, value)| Extra { label: label.clone(), value: value.clone() });
     let columns = form.indicators.iter().enumerate().flat_map(|(i, ind)| {
         ind.other.iter().map(move |(header, text)| Extra {
             label: format!("indicators[{i}].{header}"),
@@ -155,8 +156,8 @@ fn filled(text: Option<&str>) -> Option<String> {
 /// The operator a 指标性质 cell prints (`≥`, `=`…); None for 定量/定性.
 fn operator(nature: &str) -> Option<Op> {
     let key: String = nature.chars().filter(|c| !c.is_whitespace()).collect();
-    // An operator alone parses as the operator of a measure with value 0.
-    parse_value(&format!("{key}0")).op.filter(|_| key.chars().count() <= 2)
+    let (op, rest) = split_operator(&key);
+    op.filter(|_| rest.is_empty()).map(op_of)
 }
 
 /// 是 → true, 否 → false.
@@ -175,14 +176,18 @@ pub fn parse_value(text: &str) -> Value {
     let Some(m) = parse_measure(&text) else {
         return Value { text, ..Value::default() };
     };
-    let op = m.op.map(|o| match o {
+    Value { text, op: m.op.map(op_of), value: Some(m.value), unit: m.unit }
+}
+
+/// The operator of the token parser's ASCII spelling.
+fn op_of(ascii: &str) -> Op {
+    match ascii {
         ">=" => Op::Ge,
         "<=" => Op::Le,
         ">" => Op::Gt,
         "<" => Op::Lt,
         _ => Op::Eq,
-    });
-    Value { text, op, value: Some(m.value), unit: m.unit }
+    }
 }
 
 #[cfg(test)]

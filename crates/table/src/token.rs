@@ -66,7 +66,9 @@ pub fn parse_measure(text: &str) -> Option<Measure> {
     Some(Measure { op, value, unit })
 }
 
-fn split_operator(t: &str) -> (Option<&'static str>, &str) {
+/// A leading comparison operator (≥ ≤ > < = in their ASCII, full-width and
+/// math spellings) in ASCII, and the text after it.
+pub fn split_operator(t: &str) -> (Option<&'static str>, &str) {
     const OPS: &[(&str, &str)] = &[
         (">=", ">="),
         ("<=", "<="),

@@ -100,16 +100,18 @@ pub enum SideField {
 /// be a 注 note.
 pub fn side_field(key: &str) -> Option<SideField> {
     let head = key.split([':', '：']).next().unwrap_or(key);
-    let lists: [(SideField, &[&str]); 6] = [
-        (SideField::Conclusion, 评价结论),
-        (SideField::Problems, 存在问题),
-        (SideField::Measures, 改进措施),
-        (SideField::TotalScore, 自评总分),
-        (SideField::ReviewScore, 复核分),
-        (SideField::Extra, EXTRA_LABELS),
-    ];
-    lists.iter().find(|(_, names)| names.contains(&head)).map(|(f, _)| *f)
+    SIDE_FIELDS.iter().find(|(_, names)| names.contains(&head)).map(|(f, _)| *f)
 }
+
+/// The side labels by the field they fill.
+const SIDE_FIELDS: &[(SideField, &[&str])] = &[
+    (SideField::Conclusion, 评价结论),
+    (SideField::Problems, 存在问题),
+    (SideField::Measures, 改进措施),
+    (SideField::TotalScore, 自评总分),
+    (SideField::ReviewScore, 复核分),
+    (SideField::Extra, EXTRA_LABELS),
+];
 
 /// 评分等级 / 自评等级: grade row.
 pub const 评分等级: &[&str] = &["评分等级", "自评等级", "评价等级", "绩效等级", "等级"];

@@ -58,6 +58,11 @@ pub(crate) fn span_at<'s, R>(spans: &'s [Span<R>], cell: &Cell) -> Option<&'s Sp
         .min_by_key(|s| s.end - s.start)
 }
 
+/// True when no two items are equal: no column role read twice.
+fn all_distinct<T: PartialEq>(items: &[T]) -> bool {
+    items.iter().enumerate().all(|(k, x)| !items[..k].contains(x))
+}
+
 /// The role of [`span_at`].
 pub(crate) fn role_at<R: Copy>(spans: &[Span<R>], cell: &Cell) -> Option<R> {
     span_at(spans, cell).map(|s| s.role)
@@ -93,7 +98,7 @@ pub(crate) fn side(form: &mut Form, row: &Row) {
     let mut texts: Vec<String> = row.filled().map(|c| normalize(&c.text)).collect();
     // Dumps copy a merged cell into every column it spans.
     texts.dedup();
-    let is_label = |t: &str| {
+    let opens_another = |t: &str| {
         let key = header_key(t);
         vocab::side_field(&key).is_some() || is_any_header_label(t)
     };
@@ -102,7 +107,7 @@ pub(crate) fn side(form: &mut Form, row: &Row) {
         let (label, value) = match text.split_once([':', '：']) {
             Some((l, v)) if !v.trim().is_empty() => (l.trim().to_string(), v.trim().to_string()),
             _ => {
-                let rest = texts[k + 1..].iter().take_while(|t| !is_label(t));
+                let rest = texts[k + 1..].iter().take_while(|t| !opens_another(t));
                 (
                     text.trim_end_matches([':', '：']).to_string(),
                     normalize(&rest.cloned().collect::<Vec<_>>().join("\n")),
@@ -235,9 +240,7 @@ fn assign_fund_values<'a>(
     roles: &[Span<FundColumn>],
 ) -> Vec<(FundColumn, &'a Cell)> {
     let by_column: Vec<Option<FundColumn>> = values.iter().map(|c| role_at(roles, c)).collect();
-    let seen: Vec<FundColumn> = by_column.iter().flatten().copied().collect();
-    let distinct = seen.iter().enumerate().all(|(k, r)| !seen[..k].contains(r));
-    if by_column.iter().all(Option::is_some) && distinct {
+    if by_column.iter().all(Option::is_some) && all_distinct(&by_column) {
         return by_column.into_iter().flatten().zip(values.iter().copied()).collect();
     }
     if values.len() == roles.len() {
@@ -327,9 +330,8 @@ pub(crate) fn total(form: &mut Form, row: &Row, columns: &[Span<IndicatorColumn>
         .map(|c| role_at(columns, c))
         .map(|r| r.filter(|r| TOTAL_COLUMNS.contains(r)))
         .collect();
-    let distinct = roles.iter().enumerate().all(|(k, r)| !roles[..k].contains(r));
     let text = |c: &Cell| Some(normalize(&c.text));
-    if !amounts.is_empty() && roles.iter().all(Option::is_some) && distinct {
+    if !amounts.is_empty() && roles.iter().all(Option::is_some) && all_distinct(&roles) {
         for (c, role) in amounts.iter().zip(roles.into_iter().flatten()) {
             match role {
                 IndicatorColumn::Weight => form.total_weight = text(c),
