@@ -247,7 +247,7 @@ fn process(shared: &Shared, i: usize) -> Work {
     pdf.deadline = Some(t0 + shared.settings.read.timeout);
     let result = catch_unwind(AssertUnwindSafe(|| {
         inject_fault(&path);
-        extract_bytes(input, &bytes, &pdf)
+        extract_bytes(input, &bytes, sha.clone(), &pdf)
     }));
     let outcome = match result {
         Ok(Ok(x)) => {

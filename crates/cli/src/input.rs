@@ -51,14 +51,13 @@ pub fn is_input(path: &Path) -> bool {
 /// matters for a `.pdf` that is not one.
 pub fn load(path: &Path) -> Result<Loaded> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    load_bytes(path, &bytes, &PdfSettings::default())
+    load_bytes(path, &bytes, sha256_hex(&bytes), &PdfSettings::default())
 }
 
 /// Like [`load`], on bytes already read (`path` names them in messages),
 /// with the PDF reader's settings (password, pages, deadline, limits).
-pub fn load_bytes(path: &Path, bytes: &[u8], pdf: &PdfSettings) -> Result<Loaded> {
+pub fn load_bytes(path: &Path, bytes: &[u8], sha256: String, pdf: &PdfSettings) -> Result<Loaded> {
     use jixiao_layout::detect::{detect, Format};
-    let sha256 = sha256_hex(bytes);
     let named_pdf =
         path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     let format = detect(bytes);

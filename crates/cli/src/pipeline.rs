@@ -54,12 +54,19 @@ pub fn extract(path: &Path) -> Result<Extracted> {
     let bytes = std::fs::read(path)
         .map_err(anyhow::Error::from)
         .map_err(|e| e.context(format!("{}: cannot read", path.display())))?;
-    extract_bytes(path, &bytes, &PdfSettings::default())
+    extract_bytes(path, &bytes, crate::input::sha256_hex(&bytes), &PdfSettings::default())
 }
 
-/// Like [`extract`], on bytes already read, with the PDF reader's settings.
-pub fn extract_bytes(path: &Path, bytes: &[u8], pdf: &PdfSettings) -> Result<Extracted> {
-    let Loaded { rows, sha256, has_pages, warnings, pages } = load_bytes(path, bytes, pdf)?;
+/// Like [`extract`], on bytes already read (and hashed: a batch hashes
+/// each file once, before it knows whether to read it), with the PDF
+/// reader's settings.
+pub fn extract_bytes(
+    path: &Path,
+    bytes: &[u8],
+    sha256: String,
+    pdf: &PdfSettings,
+) -> Result<Extracted> {
+    let Loaded { rows, sha256, has_pages, warnings, pages } = load_bytes(path, bytes, sha256, pdf)?;
     let forms = rows_to_forms(&rows);
     if forms.is_empty() {
         let why = format!("{}: {NO_FORM_FOUND}", path.display());

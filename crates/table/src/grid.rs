@@ -1,6 +1,6 @@
 //! The logical grid of one form (SCHEMA.md §2).
 
-use jixiao_layout::Row;
+use crate::row::Row;
 use serde::Serialize;
 
 use crate::text::normalize;

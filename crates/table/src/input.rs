@@ -3,7 +3,7 @@
 //! nom 8 implements `Input` only for byte and char slices; the block parsers
 //! read whole rows, so the slice of rows is wrapped here.
 
-use jixiao_layout::Row;
+use crate::row::Row;
 use nom::error::{ContextError, ErrorKind as NomKind, ParseError};
 use nom::{Input, Needed};
 
@@ -114,7 +114,7 @@ pub(crate) type PResult<'a, T> = nom::IResult<Rows<'a>, T, RowError>;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jixiao_layout::text::text_to_rows;
+    use crate::row::text_to_rows;
 
     #[test]
     fn take_split_returns_rest_then_taken() {

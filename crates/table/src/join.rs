@@ -7,10 +7,12 @@
 //! so they run on PDF input only; text input has no geometry and its page
 //! break fragments are repaired by the block parser, which knows labels.
 
-use jixiao_layout::{Cell, Row, RowKind};
+use jixiao_layout::RowKind;
+
+use crate::row::{Cell, Row};
 
 use crate::text::{label_key, normalize};
-use crate::token::{cell_kind, CellKind};
+use crate::token::CellKind;
 use crate::vocab;
 
 /// Cell edges closer than this are the same grid line, in PDF points. Page
@@ -71,7 +73,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
             // cell); a blank line of tabs in a text dump says nothing.
             RowKind::Table if row.is_blank() && row.bbox.is_none() => {}
             RowKind::Table => {
-                let starts_form = first_key(row).is_some_and(|k| vocab::starts_form(&k));
+                let starts_form = first_key(row).is_some_and(vocab::starts_form);
                 let opener = cur.rows.iter().find(|r| opens_form(r));
                 if starts_form && opener.is_some_and(|o| repeats_at_page_top(o, row, &cur.rows)) {
                     // Spreadsheet prints repeat their top rows on every page.
@@ -114,13 +116,13 @@ fn join_wrapped_lines(form: &mut FormRows) {
         let (above, row) = (&form.rows[i - 1], &form.rows[i]);
         // A fragment ending in a colon is a sub-heading (按收入性质分：).
         let fragment = |c: &Cell| {
-            cell_kind(&c.text) == CellKind::Text
-                && !is_known_label(&c.text)
+            c.kind == CellKind::Text
+                && !is_known_label(c)
                 && !c.text.trim_end().ends_with([':', '：'])
         };
         let fragments_only = !row.is_blank() && row.filled().all(fragment);
         let under_values = row.filled().all(|c| {
-            above.cells.iter().any(|a| a.col == c.col && !a.is_blank() && !is_known_label(&a.text))
+            above.cells.iter().any(|a| a.col == c.col && !a.is_blank() && !is_known_label(a))
         });
         if !(fragments_only && under_values) {
             i += 1;
@@ -130,7 +132,7 @@ fn join_wrapped_lines(form: &mut FormRows) {
         end -= 1;
         for c in row.filled() {
             if let Some(a) = form.rows[i - 1].cells.iter_mut().find(|a| a.col == c.col) {
-                a.text = format!("{}\n{}", a.text, c.text);
+                a.set_text(format!("{}\n{}", a.text, c.text));
             }
         }
         form.repairs.push(format!("joined wrapped line \"{}\" to the row above", row_text(&row)));
@@ -138,22 +140,22 @@ fn join_wrapped_lines(form: &mut FormRows) {
 }
 
 /// A label of the form's layout (block labels, header labels, column names).
-fn is_known_label(text: &str) -> bool {
-    let key = vocab::header_key(text);
-    vocab::starts_form(&key)
-        || vocab::is_label(&key, vocab::主管部门)
-        || vocab::is_label(&key, vocab::实施单位)
-        || vocab::is_funds_label(&key)
-        || vocab::is_total_label(&key)
-        || vocab::is_grade_label(&key)
+fn is_known_label(c: &Cell) -> bool {
+    let key = &c.key;
+    vocab::starts_form(key)
+        || vocab::is_label(key, vocab::主管部门)
+        || vocab::is_label(key, vocab::实施单位)
+        || vocab::is_funds_label(key)
+        || vocab::is_total_label(key)
+        || vocab::is_grade_label(key)
         || [vocab::年度总体目标, vocab::预期目标, vocab::实际完成情况, vocab::绩效指标]
             .contains(&key.as_str())
-        || vocab::role_of(vocab::FUND_COLUMNS, text).is_some()
-        || vocab::role_of(vocab::INDICATOR_COLUMNS, text).is_some()
+        || vocab::role_of_key(vocab::FUND_COLUMNS, key).is_some()
+        || vocab::role_of_key(vocab::INDICATOR_COLUMNS, key).is_some()
 }
 
 fn opens_form(row: &Row) -> bool {
-    first_key(row).is_some_and(|k| vocab::starts_form(&k))
+    first_key(row).is_some_and(vocab::starts_form)
 }
 
 /// A title printed again inside a form (a running head over each page)
@@ -224,7 +226,7 @@ fn join_overflow(form: &mut FormRows) {
         }
         let Some((r, k)) = cell_above_line(&form.rows, idx, lb) else { continue };
         let cell = &mut form.rows[r].cells[k];
-        cell.text = format!("{}\n{}", cell.text, text);
+        cell.set_text(format!("{}\n{}", cell.text, text));
         form.repairs.push(format!(
             "joined text \"{}\" overflowing the bottom of page {page} to the cell above it",
             normalize(&text)
@@ -287,13 +289,17 @@ fn unit_line(text: &str) -> Option<String> {
 /// A form's opening row printed again as the first row of a later page,
 /// word for word.
 fn repeats_at_page_top(opener: &Row, row: &Row, rows: &[Row]) -> bool {
-    let keys = |r: &Row| r.filled().map(|c| label_key(&c.text)).collect::<Vec<_>>();
     let first_on_page = rows.last().is_some_and(|last| last.page < row.page);
-    first_on_page && keys(opener) == keys(row)
+    first_on_page && same_labels(opener, row)
 }
 
-fn first_key(row: &Row) -> Option<String> {
-    row.filled().next().map(|c| label_key(&c.text))
+/// The two rows print the same labels, cell for cell.
+fn same_labels(a: &Row, b: &Row) -> bool {
+    a.filled().map(|c| &c.label).eq(b.filled().map(|c| &c.label))
+}
+
+fn first_key(row: &Row) -> Option<&str> {
+    row.filled().next().map(|c| c.label.as_str())
 }
 
 /// The year of a `(2024年度)` or `2024年度` line.
@@ -400,21 +406,19 @@ fn row_text(row: &Row) -> String {
 /// A row at the top of a page that repeats an earlier row of the form
 /// (the indicator header, reprinted by the producer).
 fn is_repeated_header(before: &[Row], row: &Row) -> bool {
-    let keys = |r: &Row| r.filled().map(|c| label_key(&c.text)).collect::<Vec<_>>();
-    let k = keys(row);
-    let all_text = row.filled().all(|c| cell_kind(&c.text) == CellKind::Text);
-    k.len() >= 2 && all_text && before.iter().any(|r| keys(r) == k)
+    let all_text = row.filled().all(|c| c.kind == CellKind::Text);
+    row.filled().count() >= 2 && all_text && before.iter().any(|r| same_labels(r, row))
 }
 
 /// Labels that start a row of their own: never the tail of a cut row.
 fn starts_block(row: &Row) -> bool {
     let Some(k) = first_key(row) else { return false };
-    let key = crate::vocab::header_key(&k);
-    [vocab::年度总体目标, vocab::总分, vocab::绩效指标, "一级指标"].iter().any(|l| key == *l)
-        || vocab::is_funds_label(&key)
-        || vocab::starts_form(&k)
-        || vocab::is_label(&k, vocab::主管部门)
-        || vocab::is_label(&k, vocab::评分等级)
+    let key = row.filled().next().map_or("", |c| c.key.as_str());
+    [vocab::年度总体目标, vocab::总分, vocab::绩效指标, "一级指标"].contains(&key)
+        || vocab::is_funds_label(key)
+        || vocab::starts_form(k)
+        || vocab::is_label(k, vocab::主管部门)
+        || vocab::is_label(k, vocab::评分等级)
 }
 
 /// The top row of a page continues the row above when it holds no amount
@@ -425,7 +429,7 @@ fn is_continuation(rows: &[Row], i: usize) -> bool {
     if row.is_blank() || starts_block(row) {
         return false;
     }
-    if row.filled().any(|c| matches!(cell_kind(&c.text), CellKind::Amount | CellKind::Dash)) {
+    if row.filled().any(|c| matches!(c.kind, CellKind::Amount | CellKind::Dash)) {
         return false;
     }
     row.filled().all(|c| {
@@ -459,7 +463,7 @@ fn merge_into_above(rows: &mut [Row], i: usize, tail: &Row) -> String {
         let Some((r, k)) = covering_cell(rows, i - 1, c.col) else { continue };
         let above = &mut rows[r].cells[k];
         if !c.is_blank() {
-            above.text = format!("{}\n{}", above.text, c.text);
+            above.set_text(format!("{}\n{}", above.text, c.text));
             joined.push(normalize(&above.text));
         } else if c.rowspan > 1 && (r < i - 1 || above.rowspan > 1) {
             above.rowspan += c.rowspan - 1;
@@ -496,7 +500,7 @@ fn extend_spans_over_break(
             continue;
         };
         let cell = &mut rows[r].cells[k];
-        cell.text = text;
+        cell.set_text(text);
         cell.rowspan += b.rowspan.max(1);
         rows[i].cells.retain(|c| c.col != b.col);
         repairs.push(format!(
@@ -512,8 +516,8 @@ fn extend_spans_over_break(
 /// it: split off the columns the label does not use.
 fn split_blank_for(cells: &mut Vec<Cell>, k: usize, label: &Cell) {
     let end = label.col + label.colspan.max(1);
-    let rest =
-        Cell { col: end, colspan: cells[k].col + cells[k].colspan - end, ..cells[k].clone() };
+    let mut rest = cells[k].clone();
+    (rest.col, rest.colspan) = (end, cells[k].col + cells[k].colspan - end);
     cells[k].colspan = label.colspan.max(1);
     cells.insert(k + 1, rest);
 }
@@ -552,7 +556,7 @@ fn continued_text(above: &Cell, b: &Cell, level_cols: &[usize]) -> Option<String
 fn level_label_columns(rows: &[Row]) -> Vec<usize> {
     rows.iter()
         .flat_map(|r| r.cells.iter())
-        .filter(|c| matches!(vocab::header_key(&c.text).as_str(), "一级指标" | "二级指标"))
+        .filter(|c| matches!(c.key.as_str(), "一级指标" | "二级指标"))
         .map(|c| c.col)
         .collect()
 }
@@ -605,7 +609,7 @@ fn is_level_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jixiao_layout::text::text_to_rows;
+    use crate::row::text_to_rows;
 
     #[test]
     fn year_is_not_part_of_the_title() {

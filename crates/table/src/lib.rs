@@ -42,6 +42,7 @@ mod grid;
 mod input;
 mod join;
 mod reconstruct;
+mod row;
 pub mod text;
 pub mod token;
 pub mod vocab;

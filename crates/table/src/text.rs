@@ -46,8 +46,17 @@ pub fn normalize(s: &str) -> String {
 /// A label as used for matching: normalised, with all whitespace removed and
 /// a trailing colon (`:` or `：`) dropped.
 pub fn label_key(s: &str) -> String {
+    label_key_cow(s).into_owned()
+}
+
+/// [`label_key`] without a copy where the text is its own key (most cells).
+pub(crate) fn label_key_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_whitespace) {
+        return std::borrow::Cow::Borrowed(s.trim_end_matches([':', '：']));
+    }
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    t.trim_end_matches([':', '：']).to_string()
+    let n = t.trim_end_matches([':', '：']).len();
+    std::borrow::Cow::Owned(t[..n].to_string())
 }
 
 #[cfg(test)]

@@ -20,17 +20,26 @@ pub enum CellKind {
 
 /// Classifies a cell's text.
 pub fn cell_kind(text: &str) -> CellKind {
-    let t = label_key(text);
+    classify(&label_key(text))
+}
+
+/// Classifies a cell's [`label_key`].
+pub(crate) fn classify(t: &str) -> CellKind {
     if t.is_empty() {
         return CellKind::Empty;
     }
-    if matches!(t.as_str(), "-" | "—" | "－" | "--" | "——" | "/" | "／" | "–") {
+    if matches!(t, "-" | "—" | "－" | "--" | "——" | "/" | "／" | "–") {
         return CellKind::Dash;
     }
-    if parse_amount(&t).is_some() {
+    // Amounts and measures open with a digit, a sign or an operator; most
+    // cells are labels and prose, which need no number parse.
+    if t.starts_with(char::is_alphabetic) {
+        return CellKind::Text;
+    }
+    if parse_amount(t).is_some() {
         return CellKind::Amount;
     }
-    if parse_measure(&t).is_some() {
+    if parse_measure(t).is_some() {
         CellKind::Measure
     } else {
         CellKind::Text

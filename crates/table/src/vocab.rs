@@ -3,6 +3,8 @@
 //! and trailing colon removed). Publishers vary them; each list holds the
 //! spellings seen in real forms.
 
+use std::borrow::Cow;
+
 /// 项目名称: project name.
 pub const 项目名称: &[&str] = &["项目名称"];
 /// 主管部门: the department in charge.
@@ -242,7 +244,15 @@ pub const 否: &str = "否";
 /// The key used to match a header cell: whitespace, trailing colon and any
 /// bracketed suffix (（A）, (B/A), (%)) removed.
 pub fn header_key(text: &str) -> String {
-    let k = crate::text::label_key(text);
+    header_key_cow(text).into_owned()
+}
+
+/// [`header_key`] without a copy where the text is its own key.
+fn header_key_cow(text: &str) -> Cow<'_, str> {
+    let k = crate::text::label_key_cow(text);
+    if !k.contains(['(', '（', ')', '）']) {
+        return k;
+    }
     let mut out = String::new();
     let mut depth = 0usize;
     for c in k.chars() {
@@ -253,12 +263,16 @@ pub fn header_key(text: &str) -> String {
             _ => {}
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Finds which role a header text plays, if any.
 pub fn role_of<R: Copy>(table: &[(R, &[&str])], text: &str) -> Option<R> {
-    let key = header_key(text);
+    role_of_key(table, &header_key_cow(text))
+}
+
+/// [`role_of`] for a text already keyed by [`header_key`].
+pub fn role_of_key<R: Copy>(table: &[(R, &[&str])], key: &str) -> Option<R> {
     if key.is_empty() {
         return None;
     }
@@ -291,7 +305,7 @@ pub fn starts_form(text: &str) -> bool {
 
 /// True when `text` is one of `names` once normalised.
 pub fn is_label(text: &str, names: &[&str]) -> bool {
-    let key = header_key(text);
+    let key = header_key_cow(text);
     names.iter().any(|n| key == *n)
 }
 

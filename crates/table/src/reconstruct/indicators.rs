@@ -3,7 +3,7 @@
 //! actual, target, then the labels), merged 一级/二级 labels carried down,
 //! and rows cut by page breaks repaired.
 
-use jixiao_layout::{Cell, Row};
+use crate::row::{Cell, Row};
 
 use super::read::{header_roles, role_at, row_text, span_at, Span};
 use crate::text::normalize;
@@ -54,7 +54,7 @@ fn field_slot(f: &mut IndicatorRow, role: Col) -> Option<&mut Option<String>> {
 }
 
 fn is_number(c: &Cell) -> bool {
-    matches!(cell_kind(&c.text), CellKind::Amount | CellKind::Dash)
+    matches!(c.kind, CellKind::Amount | CellKind::Dash)
 }
 
 /// Reads the block into `form.indicators`; gives the header's column roles.
@@ -81,7 +81,7 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) -> Vec<Span<
                     own,
                 });
             }
-        } else if row.filled().all(|c| cell_kind(&c.text) == CellKind::Text) {
+        } else if row.filled().all(|c| c.kind == CellKind::Text) {
             join_fragment(form, &mut carry, row, &roles);
         } else {
             form.repairs.push(format!(
@@ -366,7 +366,7 @@ fn append_to_last(form: &mut Form, role: Col, frag: &str, page: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jixiao_layout::text::text_to_rows;
+    use crate::row::text_to_rows;
 
     #[test]
     fn shifted_row_is_read_from_the_right() {

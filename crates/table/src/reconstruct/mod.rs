@@ -8,8 +8,6 @@ mod indicators;
 mod parse;
 mod read;
 
-use jixiao_layout::Row;
-
 use crate::grid::rows_to_grid;
 use crate::join::{rows_to_form_rows, FormRows};
 use crate::vocab::IndicatorColumn;
@@ -20,8 +18,12 @@ use parse::Block;
 /// Reconstructs every form in a document's rows, in document order. A
 /// table without a form's anchors (a 收支总表 in a report, a contents page)
 /// is no form.
-pub fn rows_to_forms(rows: &[Row]) -> Vec<Form> {
-    rows_to_form_rows(rows).into_iter().map(form_rows_to_form).filter(is_a_form).collect()
+pub fn rows_to_forms(rows: &[jixiao_layout::Row]) -> Vec<Form> {
+    rows_to_form_rows(&crate::row::tokenise(rows))
+        .into_iter()
+        .map(form_rows_to_form)
+        .filter(is_a_form)
+        .collect()
 }
 
 /// A form names its project or department (项目名称 / 部门名称) and

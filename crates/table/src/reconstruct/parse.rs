@@ -2,7 +2,7 @@
 //! check its first label; block parsers combine them; `form` reads a whole
 //! form and reports what it could not read.
 
-use jixiao_layout::Row;
+use crate::row::Row;
 use nom::branch::alt;
 use nom::combinator::{cut, map, opt};
 use nom::error::context;
@@ -11,8 +11,8 @@ use nom::sequence::pair;
 use nom::{Input, Parser};
 
 use crate::input::{PResult, ParseErrorKind, RowError, Rows};
-use crate::token::{cell_kind, CellKind};
-use crate::vocab::{self, header_key, is_label};
+use crate::token::CellKind;
+use crate::vocab::{self, is_label};
 
 /// A recognised block, borrowing its rows.
 #[derive(Debug)]
@@ -67,8 +67,8 @@ fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
 }
 
 /// The label that opens a row: its first filled cell, as a header key.
-pub(crate) fn opening_label(row: &Row) -> Option<String> {
-    row.filled().next().map(|c| header_key(&c.text))
+pub(crate) fn opening_label(row: &Row) -> Option<&str> {
+    row.filled().next().map(|c| c.key.as_str())
 }
 
 /// One row that satisfies `pred`, else an error naming `expected`.
@@ -95,22 +95,21 @@ fn any_row(i: Rows<'_>) -> PResult<'_, &Row> {
 fn header_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "项目名称/主管部门", |r| {
         opening_label(r).is_some_and(|k| {
-            vocab::starts_form(&k) || is_label(&k, vocab::主管部门) || is_label(&k, vocab::实施单位)
+            vocab::starts_form(k) || is_label(k, vocab::主管部门) || is_label(k, vocab::实施单位)
         })
     })
 }
 
 fn funds_header(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "项目资金", |r| opening_label(r).is_some_and(|k| vocab::is_funds_label(&k)))
+    row_if(i, "项目资金", |r| opening_label(r).is_some_and(vocab::is_funds_label))
 }
 
 /// A row of the funds block: a label and at least one amount, or a
 /// sub-heading (按收入性质分：) of at most two label cells; opening no other
 /// block.
 fn fund_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    let subheading = |r: &Row| {
-        r.filled().count() <= 2 && r.filled().all(|c| cell_kind(&c.text) == CellKind::Text)
-    };
+    let subheading =
+        |r: &Row| r.filled().count() <= 2 && r.filled().all(|c| c.kind == CellKind::Text);
     match i.first() {
         Some(r) if !opens_block(r) && (has_amount(r) || subheading(r)) => Ok((i.take_from(1), r)),
         _ => Err(nom::Err::Error(RowError::at(&i, ParseErrorKind::ExpectedAmount))),
@@ -155,7 +154,7 @@ const MIN_HEADER_ROLES: usize = 3;
 /// The number of different column roles a row's cells name.
 fn distinct_roles<R: Copy + PartialEq>(r: &Row, table: &[(R, &[&str])]) -> usize {
     let mut roles: Vec<R> = Vec::new();
-    for role in r.filled().filter_map(|c| vocab::role_of(table, &c.text)) {
+    for role in r.filled().filter_map(|c| vocab::role_of_key(table, &c.key)) {
         if !roles.contains(&role) {
             roles.push(role);
         }
@@ -170,9 +169,8 @@ fn goals_header(i: Rows<'_>) -> PResult<'_, &Row> {
 }
 
 fn is_goals_header(r: &Row) -> bool {
-    let keys: Vec<String> = r.filled().map(|c| header_key(&c.text)).collect();
-    let names_both = keys.iter().any(|k| k == vocab::预期目标)
-        && keys.iter().any(|k| k == vocab::实际完成情况);
+    let keys: Vec<&str> = r.filled().map(|c| c.key.as_str()).collect();
+    let names_both = keys.contains(&vocab::预期目标) && keys.contains(&vocab::实际完成情况);
     opening_label(r).is_some_and(|k| k == vocab::年度总体目标) || names_both
 }
 
@@ -185,10 +183,10 @@ fn goal_row(i: Rows<'_>) -> PResult<'_, &Row> {
 /// A 年度总体目标 row without the 预期目标/实际完成情况 labels, inside the
 /// block: the merged label copied in front of the goal texts.
 fn repeats_goals_label(r: &Row) -> bool {
-    let keys: Vec<String> = r.filled().map(|c| header_key(&c.text)).collect();
-    keys.first().is_some_and(|k| k == vocab::年度总体目标)
+    let keys: Vec<&str> = r.filled().map(|c| c.key.as_str()).collect();
+    keys.first() == Some(&vocab::年度总体目标)
         && keys.len() > 1
-        && !keys.iter().any(|k| k == vocab::预期目标 || k == vocab::实际完成情况)
+        && !keys.iter().any(|&k| k == vocab::预期目标 || k == vocab::实际完成情况)
 }
 
 fn goals_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
@@ -216,9 +214,7 @@ pub(crate) fn is_indicator_header(r: &Row) -> bool {
 
 fn indicator_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "indicator row", |r| {
-        !opens_block(r)
-            && !opening_label(r).is_some_and(|k| vocab::is_total_label(&k))
-            && !is_side_row(r)
+        !opens_block(r) && !opening_label(r).is_some_and(vocab::is_total_label) && !is_side_row(r)
     })
 }
 
@@ -233,11 +229,11 @@ fn indicator_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
 }
 
 fn total_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, vocab::总分, |r| opening_label(r).is_some_and(|k| vocab::is_total_label(&k)))
+    row_if(i, vocab::总分, |r| opening_label(r).is_some_and(vocab::is_total_label))
 }
 
 fn grade_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "评分等级", |r| opening_label(r).is_some_and(|k| vocab::is_grade_label(&k)))
+    row_if(i, "评分等级", |r| opening_label(r).is_some_and(vocab::is_grade_label))
 }
 
 /// A footer or side row: 评价结论, 存在问题, 改进措施, signatures, notes.
@@ -247,30 +243,30 @@ fn side_row(i: Rows<'_>) -> PResult<'_, &Row> {
 
 /// True for a row opened by a footer or side label.
 pub(crate) fn is_side_row(r: &Row) -> bool {
-    opening_label(r).is_some_and(|k| vocab::side_field(&k).is_some())
+    opening_label(r).is_some_and(|k| vocab::side_field(k).is_some())
 }
 
 /// True when the row opens one of the blocks (so it ends the one before).
 pub(crate) fn opens_block(r: &Row) -> bool {
     let Some(k) = opening_label(r) else { return false };
-    vocab::starts_form(&k)
-        || is_label(&k, vocab::主管部门)
-        || vocab::is_grade_label(&k)
+    vocab::starts_form(k)
+        || is_label(k, vocab::主管部门)
+        || vocab::is_grade_label(k)
         // A fund row may carry a copy of the merged 项目资金 label.
-        || vocab::is_funds_label(&k) && !has_amount(r)
-        || [vocab::年度总体目标, vocab::总分].contains(&k.as_str())
+        || vocab::is_funds_label(k) && !has_amount(r)
+        || [vocab::年度总体目标, vocab::总分].contains(&k)
         || is_goals_header(r)
         || is_indicator_header(r)
 }
 
 fn has_amount(r: &Row) -> bool {
-    r.filled().any(|c| cell_kind(&c.text) == CellKind::Amount)
+    r.filled().any(|c| c.kind == CellKind::Amount)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jixiao_layout::text::text_to_rows;
+    use crate::row::text_to_rows;
 
     fn kinds(dump: &str) -> Vec<&'static str> {
         let rows = text_to_rows(dump);

@@ -2,13 +2,11 @@
 //! gives one and by printed order where the columns disagree (text dumps
 //! shift cells now and then).
 
-use jixiao_layout::{Cell, Row};
+use crate::row::{Cell, Row};
 
 use crate::text::normalize;
-use crate::token::{cell_kind, CellKind};
-use crate::vocab::{
-    self, header_key, is_label, role_of, FundColumn, IndicatorColumn, FUND_COLUMNS,
-};
+use crate::token::CellKind;
+use crate::vocab::{self, header_key, is_label, FundColumn, IndicatorColumn, FUND_COLUMNS};
 use crate::{Form, FundRow};
 
 /// The filled cells of a row, normalised, for repair messages.
@@ -37,7 +35,7 @@ pub(crate) fn header_roles<R: Copy>(
     header
         .filled()
         .filter_map(|c| {
-            role_of(table, &c.text).or(unknown).map(|role| Span {
+            vocab::role_of_key(table, &c.key).or(unknown).map(|role| Span {
                 role,
                 start: c.col,
                 end: c.col + c.colspan.max(1),
@@ -164,7 +162,7 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .iter()
         .chain(rows)
         .flat_map(|r| r.filled())
-        .find(|c| vocab::is_funds_label(&header_key(&c.text)))
+        .find(|c| vocab::is_funds_label(&c.key))
         .and_then(|c| bracketed(&c.text));
     let roles: Vec<Span<FundColumn>> =
         header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS, None)).collect();
@@ -194,20 +192,17 @@ const CANONICAL_FUND_ORDER: [FundColumn; 6] = [
 
 fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
     let cells: Vec<&Cell> = row.filled().collect();
-    let label_at = cells.iter().position(|c| {
-        cell_kind(&c.text) == CellKind::Text && !vocab::is_funds_label(&header_key(&c.text))
-    })?;
+    let label_at =
+        cells.iter().position(|c| c.kind == CellKind::Text && !vocab::is_funds_label(&c.key))?;
     let values: Vec<&Cell> = cells[label_at + 1..]
         .iter()
         .copied()
-        .filter(|c| {
-            matches!(cell_kind(&c.text), CellKind::Amount | CellKind::Dash | CellKind::Measure)
-        })
+        .filter(|c| matches!(c.kind, CellKind::Amount | CellKind::Dash | CellKind::Measure))
         .collect();
     if values.is_empty() {
         return None;
     }
-    if vocab::role_of(FUND_COLUMNS, &cells[label_at].text) == Some(FundColumn::Weight) {
+    if vocab::role_of_key(FUND_COLUMNS, &cells[label_at].key) == Some(FundColumn::Weight) {
         // A 分值 row of its own under the fund rows: the weight of the
         // total row, not a fund.
         return Some(FundRow {
@@ -263,13 +258,14 @@ fn assign_fund_values<'a>(
 pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
     let block: Vec<&Row> = std::iter::once(header).chain(rows.iter().copied()).collect();
     let is_goal_label = |c: &Cell| {
-        let k = header_key(&c.text);
+        let k = &c.key;
         k == vocab::预期目标 || k == vocab::实际完成情况 || k == vocab::年度总体目标
     };
     let labelled = |name: &str| -> Option<String> {
-        let (r, cell) = block.iter().enumerate().find_map(|(r, row)| {
-            row.filled().find(|c| header_key(&c.text) == name).map(|c| (r, c))
-        })?;
+        let (r, cell) = block
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| row.filled().find(|c| c.key == name).map(|c| (r, c)))?;
         let beside = block[r].filled().find(|c| c.col > cell.col && !is_goal_label(c));
         let text = match beside {
             Some(c) => normalize(&c.text),
@@ -284,7 +280,7 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
         Some(text).filter(|t| !t.is_empty())
     };
     let has_labels = block.iter().flat_map(|r| r.filled()).any(|c| {
-        let k = header_key(&c.text);
+        let k = &c.key;
         k == vocab::预期目标 || k == vocab::实际完成情况
     });
     // Both labels heading columns of one row, and two texts under them: the
@@ -323,8 +319,7 @@ fn overlaps(a: &Cell, b: &Cell) -> bool {
 /// printed in the same row is taken too.
 pub(crate) fn total(form: &mut Form, row: &Row, columns: &[Span<IndicatorColumn>]) {
     form.scored = true;
-    let amounts: Vec<&Cell> =
-        row.filled().filter(|c| cell_kind(&c.text) == CellKind::Amount).collect();
+    let amounts: Vec<&Cell> = row.filled().filter(|c| c.kind == CellKind::Amount).collect();
     let roles: Vec<Option<IndicatorColumn>> = amounts
         .iter()
         .map(|c| role_at(columns, c))
@@ -389,7 +384,7 @@ pub(crate) fn grade(form: &mut Form, row: &Row) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jixiao_layout::text::text_to_rows;
+    use crate::row::text_to_rows;
 
     #[test]
     fn unit_from_brackets() {

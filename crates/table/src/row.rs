@@ -1,0 +1,128 @@
+//! The rows the reconstructor works on: layout's rows with every cell
+//! classified once, on entry, into its keys and [`CellKind`] (as cexpr
+//! tokenises before it parses). The block parsers ask what a cell is many
+//! times over (every parser alternative looks at the next row); they read
+//! these tokens instead of re-keying the text each time.
+
+use jixiao_layout::{BBox, RowKind};
+
+use crate::text::label_key;
+use crate::token::{classify, CellKind};
+use crate::vocab::header_key;
+
+/// One cell of a row, with its tokens.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cell {
+    /// The printed text, wrapped lines joined with `\n`. Change it only
+    /// through [`Cell::set_text`], which keeps the tokens in step.
+    pub text: String,
+    /// 0-based column.
+    pub col: usize,
+    /// Columns spanned.
+    pub colspan: usize,
+    /// Rows spanned.
+    pub rowspan: usize,
+    /// 1-based page.
+    pub page: u32,
+    /// Where the cell is drawn, in page points (None for text input).
+    pub bbox: Option<BBox>,
+    /// [`label_key`] of the text: no whitespace, no trailing colon.
+    pub label: String,
+    /// [`header_key`] of the text: the label without bracketed asides.
+    pub key: String,
+    /// What the text holds.
+    pub kind: CellKind,
+    blank: bool,
+}
+
+impl Cell {
+    fn new(c: &jixiao_layout::Cell) -> Cell {
+        let mut cell = Cell {
+            text: String::new(),
+            col: c.col,
+            colspan: c.colspan,
+            rowspan: c.rowspan,
+            page: c.page,
+            bbox: c.bbox,
+            label: String::new(),
+            key: String::new(),
+            kind: CellKind::Empty,
+            blank: true,
+        };
+        cell.set_text(c.text.clone());
+        cell
+    }
+
+    /// Replaces the text and classifies it again.
+    pub fn set_text(&mut self, text: String) {
+        self.blank = text.trim().is_empty();
+        self.label = label_key(&text);
+        self.key = header_key(&self.label);
+        self.kind = classify(&self.label);
+        self.text = text;
+    }
+
+    /// True when the cell holds nothing but whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.blank
+    }
+}
+
+/// One row: a table row or a free text line.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Row {
+    /// Table row or free text line.
+    pub kind: RowKind,
+    /// 1-based page.
+    pub page: u32,
+    /// The cells, left to right.
+    pub cells: Vec<Cell>,
+    /// Where the row is drawn (None for text input).
+    pub bbox: Option<BBox>,
+}
+
+impl Row {
+    /// The non-blank cells, left to right.
+    pub fn filled(&self) -> impl Iterator<Item = &Cell> {
+        self.cells.iter().filter(|c| !c.is_blank())
+    }
+    /// True when no cell holds any text.
+    pub fn is_blank(&self) -> bool {
+        self.filled().next().is_none()
+    }
+}
+
+/// Classifies every cell of layout's rows.
+pub(crate) fn tokenise(rows: &[jixiao_layout::Row]) -> Vec<Row> {
+    rows.iter()
+        .map(|r| Row {
+            kind: r.kind,
+            page: r.page,
+            cells: r.cells.iter().map(Cell::new).collect(),
+            bbox: r.bbox,
+        })
+        .collect()
+}
+
+/// A text dump's rows, tokenised: what the crate's unit tests start from.
+#[cfg(test)]
+pub(crate) fn text_to_rows(dump: &str) -> Vec<Row> {
+    tokenise(&jixiao_layout::text::text_to_rows(dump))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_follow_the_text() {
+        let rows = tokenise(&jixiao_layout::text::text_to_rows("年度资金 总额：\t 3,013.00\t \n"));
+        let cells = &rows[0].cells;
+        assert_eq!((cells[0].label.as_str(), cells[0].kind), ("年度资金总额", CellKind::Text));
+        assert_eq!(cells[1].kind, CellKind::Amount);
+        assert!(cells[2].is_blank() && cells[2].kind == CellKind::Empty);
+        let mut c = cells[0].clone();
+        c.set_text("分值（10分）".into());
+        assert_eq!((c.label.as_str(), c.key.as_str()), ("分值（10分）", "分值"));
+    }
+}
