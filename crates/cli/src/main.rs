@@ -34,6 +34,12 @@ use flags::{BulkArgs, Command, Flags, GoldenAction};
 use manifest::Status;
 use progress::Progress;
 
+// glibc's malloc spends a third of an office file's time in malloc, free
+// and consolidation (perf, 3,000 docx); mimalloc's thread-local free
+// lists take most of that away, for PDFs too.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let flags = Flags::parse();
     bulk::install_panic_hook();
