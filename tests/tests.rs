@@ -12,5 +12,6 @@ mod corpus;
 mod formats;
 mod golden;
 mod hostile;
+mod provenance;
 pub mod putuo;
 mod schema;

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use jixiao_record::Origin;
 use serde::Serialize;
 
 /// How bad a finding is.
@@ -128,6 +129,11 @@ pub struct Check {
     pub path: String,
     /// What was found, with the numbers (expected vs printed).
     pub message: String,
+    /// Where a finding that is not about one field happened (the cells a
+    /// repair touched); a field's finding is located through the record's
+    /// provenance instead. Written only with the provenance (SCHEMA.md §1d).
+    #[serde(skip)]
+    pub at: Vec<Origin>,
 }
 
 impl Check {
@@ -138,7 +144,7 @@ impl Check {
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Check {
-        Check { code, severity, path: path.into(), message: message.into() }
+        Check { code, severity, path: path.into(), message: message.into(), at: Vec::new() }
     }
 }
 

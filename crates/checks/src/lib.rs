@@ -18,6 +18,8 @@
 //!   rescored indicator scores are [`Audit::indicator_scores`].
 //! - [`audited_json`] writes the record as SCHEMA.md §1 JSON with `rescored`
 //!   and `checks` added.
+//! - [`add_provenance`] adds where each field and finding was printed
+//!   (SCHEMA.md §1d), on request.
 //! - [`render_report`] and [`report_json`] give the `jixiao audit` report;
 //!   [`Summary`] counts its findings.
 //! - [`rules`] holds the grade thresholds and the rounding tolerances.
@@ -66,6 +68,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod located;
 mod report;
 mod rescore;
 pub mod rules;
@@ -74,6 +77,7 @@ mod validate;
 use jixiao_record::FormRecord;
 
 pub use check::{Check, CheckCode, Severity};
+pub use located::{add_provenance, field_origins, location};
 pub use report::{audited_json, render_report, report_json, AuditedForm, Summary};
 pub use rescore::{form_to_rescored, indicator_score, Rescored};
 

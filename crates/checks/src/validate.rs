@@ -391,7 +391,8 @@ fn grade(record: &FormRecord, checks: &mut Vec<Check>) {
 /// a repair concerns the grid the record was read from, not one field.
 fn repaired(record: &FormRecord, checks: &mut Vec<Check>) {
     for repair in &record.repairs {
-        checks.push(Check::new(CheckCode::Repaired, Severity::Info, "", repair.clone()));
+        let check = Check::new(CheckCode::Repaired, Severity::Info, "", repair.message.clone());
+        checks.push(Check { at: repair.at.clone(), ..check });
     }
 }
 

@@ -80,6 +80,8 @@ pub struct RunSettings {
     pub jobs: usize,
     /// Only inputs in this shard.
     pub shard: Option<Shard>,
+    /// Records carry their provenance (SCHEMA.md §1d).
+    pub provenance: bool,
 }
 
 /// What a worker hands back.
@@ -247,7 +249,7 @@ fn process(shared: &Shared, i: usize) -> Work {
     pdf.deadline = Some(t0 + shared.settings.read.timeout);
     let result = catch_unwind(AssertUnwindSafe(|| {
         inject_fault(&path);
-        extract_bytes(input, &bytes, sha.clone(), &pdf)
+        extract_bytes(input, &bytes, sha.clone(), &pdf, shared.settings.provenance)
     }));
     let outcome = match result {
         Ok(Ok(x)) => {

@@ -10,6 +10,7 @@
 //! columns are those of its first row in the dataset; CSV and SQLite share
 //! them.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -38,7 +39,10 @@ pub fn record_rows(record: &Value) -> [Vec<FlatRow>; 4] {
     }
     let mut rest = Map::new();
     for (k, v) in record.as_object().into_iter().flatten() {
-        if !matches!(k.as_str(), "id" | "source" | "funds" | "indicators" | "checks") {
+        // Provenance (SCHEMA.md §1d) is in records.jsonl only: its keys
+        // are per record, not columns.
+        if !matches!(k.as_str(), "id" | "source" | "funds" | "indicators" | "checks" | "provenance")
+        {
             rest.insert(k.clone(), v.clone());
         }
     }
@@ -48,11 +52,23 @@ pub fn record_rows(record: &Value) -> [Vec<FlatRow>; 4] {
         let items = record.get(*key).and_then(Value::as_array).into_iter().flatten();
         for (idx, item) in items.enumerate() {
             let mut row: FlatRow = vec![("id".into(), id.clone()), ("idx".into(), idx.into())];
-            flatten("", item, &mut row);
+            let item = match item.get("provenance") {
+                Some(_) => Cow::Owned(without_provenance(item)),
+                None => Cow::Borrowed(item),
+            };
+            flatten("", &item, &mut row);
             out[t + 1].push(row);
         }
     }
     out
+}
+
+fn without_provenance(item: &Value) -> Value {
+    let mut item = item.clone();
+    if let Some(m) = item.as_object_mut() {
+        m.shift_remove("provenance");
+    }
+    item
 }
 
 fn flatten(prefix: &str, v: &Value, row: &mut FlatRow) {

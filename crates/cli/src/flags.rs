@@ -81,6 +81,10 @@ pub struct BulkArgs {
     /// N-1), so N machines split a crawl without talking to each other.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<Shard>,
+    /// Add `provenance` to every record: where each field was printed
+    /// (page and box, or line), and where each check points (SCHEMA.md §1d).
+    #[arg(long)]
+    pub provenance: bool,
     /// How to read each file.
     #[command(flatten)]
     pub read: ReadArgs,

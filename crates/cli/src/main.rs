@@ -123,7 +123,12 @@ fn cmd_extract(args: BulkArgs, ui: Ui) -> Result<ExitCode> {
     } else {
         None
     };
-    let settings = RunSettings { read: args.read.settings()?, jobs: ui.jobs, shard: args.shard };
+    let settings = RunSettings {
+        read: args.read.settings()?,
+        jobs: ui.jobs,
+        shard: args.shard,
+        provenance: args.provenance,
+    };
     let progress = Progress::new(walk.files.len(), ui.progress);
     if !ui.quiet {
         for note in &walk.notes {

@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use anyhow::Result;
-use jixiao_checks::{audit, audited_json, Audit};
+use jixiao_checks::{add_provenance, audit, audited_json, Audit};
 use jixiao_layout::pdf::PdfSettings;
-use jixiao_record::{form_to_record, FormRecord, Source};
+use jixiao_record::{form_to_provenance, form_to_record, FormRecord, Source};
 use jixiao_table::{rows_to_forms, Form};
 use serde_json::{json, Value};
 
@@ -26,12 +26,23 @@ pub struct Extracted {
     pub warnings: Vec<String>,
     /// Pages read.
     pub pages: usize,
+    /// Whether the records carry their provenance (SCHEMA.md §1d), which
+    /// [`records_json`](Extracted::records_json) then writes.
+    pub provenance: bool,
 }
 
 impl Extracted {
-    /// The records as SCHEMA.md §1 JSON, checks and rescored included.
+    /// The records as SCHEMA.md §1 JSON, checks and rescored included,
+    /// and `provenance` (§1d) when it was asked for.
     pub fn records_json(&self) -> Vec<Value> {
-        self.records.iter().zip(&self.audits).map(|(r, a)| audited_json(r, a)).collect()
+        let one = |(r, a): (&FormRecord, &Audit)| {
+            let mut json = audited_json(r, a);
+            if self.provenance {
+                add_provenance(&mut json, r, a);
+            }
+            json
+        };
+        self.records.iter().zip(&self.audits).map(one).collect()
     }
 
     /// The grids as SCHEMA.md §2 JSON.
@@ -54,17 +65,19 @@ pub fn extract(path: &Path) -> Result<Extracted> {
     let bytes = std::fs::read(path)
         .map_err(anyhow::Error::from)
         .map_err(|e| e.context(format!("{}: cannot read", path.display())))?;
-    extract_bytes(path, &bytes, crate::input::sha256_hex(&bytes), &PdfSettings::default())
+    extract_bytes(path, &bytes, crate::input::sha256_hex(&bytes), &PdfSettings::default(), false)
 }
 
 /// Like [`extract`], on bytes already read (and hashed: a batch hashes
 /// each file once, before it knows whether to read it), with the PDF
-/// reader's settings.
+/// reader's settings; with `provenance`, each record also gets where each
+/// field was printed.
 pub fn extract_bytes(
     path: &Path,
     bytes: &[u8],
     sha256: String,
     pdf: &PdfSettings,
+    provenance: bool,
 ) -> Result<Extracted> {
     let Loaded { rows, sha256, has_pages, warnings, pages } = load_bytes(path, bytes, sha256, pdf)?;
     let forms = rows_to_forms(&rows);
@@ -83,10 +96,13 @@ pub fn extract_bytes(
             pages: if has_pages { form.pages.clone() } else { Vec::new() },
             warnings: warnings_for(&warnings, &form.pages),
         });
+        if provenance {
+            record.provenance = form_to_provenance(form, &record);
+        }
         audits.push(audit(&record));
         records.push(record);
     }
-    Ok(Extracted { forms, records, audits, sha256, warnings, pages })
+    Ok(Extracted { forms, records, audits, sha256, warnings, pages, provenance })
 }
 
 /// The reader's warnings that concern a form: those of its pages, and those

@@ -28,7 +28,7 @@ fn extract_one(path: &Path, read: &ReadSettings) -> Result<Extracted> {
     let bytes = read_input(path)?;
     let mut pdf = read.pdf.clone();
     pdf.deadline = Some(std::time::Instant::now() + read.timeout);
-    extract_bytes(path, &bytes, crate::input::sha256_hex(&bytes), &pdf)
+    extract_bytes(path, &bytes, crate::input::sha256_hex(&bytes), &pdf, false)
 }
 
 /// `jixiao tables PATH... [--format json|csv] [--debug]`.

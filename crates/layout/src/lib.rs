@@ -152,6 +152,11 @@ impl BBox {
     pub fn cy(&self) -> f64 {
         (self.top + self.bottom) / 2.0
     }
+    /// `[x0, top, x1, bottom]` rounded to 0.01 point, as grids print boxes
+    /// (SCHEMA.md §2).
+    pub fn rounded(&self) -> [f64; 4] {
+        [self.x0, self.top, self.x1, self.bottom].map(|v| (v * 100.0).round() / 100.0)
+    }
     /// The smallest box holding both.
     pub fn union(&self, other: &BBox) -> BBox {
         BBox {
@@ -219,17 +224,76 @@ pub struct Cell {
     pub page: u32,
     /// Where the cell is drawn, in page points (None for text input).
     pub bbox: Option<BBox>,
+    /// The 1-based line of a text dump the cell was read from, or the
+    /// 1-based row of its table in a spreadsheet, Word or HTML file (None
+    /// for PDF input, whose cells have a `bbox`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// Where text that a repair joined into this cell was printed (the rest
+    /// of a cell cut by a page break, a wrapped line): the cell's own
+    /// [`Origin`] does not cover it. Empty unless a repair joined something.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<Origin>,
 }
 
 impl Cell {
     /// An ordinary 1×1 cell without geometry.
     pub fn plain(text: impl Into<String>, col: usize, page: u32) -> Cell {
-        Cell { text: text.into(), col, colspan: 1, rowspan: 1, page, bbox: None }
+        Cell {
+            text: text.into(),
+            col,
+            colspan: 1,
+            rowspan: 1,
+            page,
+            bbox: None,
+            line: None,
+            joined: Vec::new(),
+        }
+    }
+    /// Where the cell itself was printed: its box (PDF) or its line and
+    /// column; None for a cell made up without a source (tests).
+    pub fn origin(&self) -> Option<Origin> {
+        match (self.bbox, self.line) {
+            (Some(b), _) => Some(Origin::Drawn { page: self.page, bbox: b.rounded() }),
+            (None, Some(line)) => Some(Origin::Line { page: self.page, line, col: self.col }),
+            (None, None) => None,
+        }
+    }
+    /// Every place the cell's text was printed: its own origin, then what
+    /// repairs joined into it.
+    pub fn origins(&self) -> Vec<Origin> {
+        self.origin().into_iter().chain(self.joined.iter().copied()).collect()
     }
     /// True when the cell holds nothing but whitespace.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
+}
+
+/// Where a piece of text was printed: the provenance of a record field
+/// (SCHEMA.md §1d). Serialised without a tag, as `{"page", "bbox"}` or
+/// `{"page", "line", "col"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Origin {
+    /// A box on a PDF page.
+    Drawn {
+        /// 1-based page.
+        page: u32,
+        /// `[x0, top, x1, bottom]` in points, origin top left, rounded to
+        /// 0.01 as the grid's cell boxes.
+        bbox: [f64; 4],
+    },
+    /// A line of a text dump (or a row of an office file's table).
+    Line {
+        /// 1-based page (a text dump's pages are separated by blank lines;
+        /// a workbook's are its sheets).
+        page: u32,
+        /// 1-based line of the dump, or row of the table.
+        line: u32,
+        /// 0-based column: the tab index, or the table column.
+        col: usize,
+    },
 }
 
 /// What kind of line a [`Row`] is.

@@ -30,8 +30,12 @@ pub fn text_to_rows(text: &str) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut page = 1;
     let mut last_was_table = false;
-    for line in text.lines() {
+    for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
+        let at = |mut c: Cell| {
+            c.line = u32::try_from(n + 1).ok();
+            c
+        };
         if line.trim().is_empty() {
             if last_was_table {
                 page += 1;
@@ -40,8 +44,11 @@ pub fn text_to_rows(text: &str) -> Vec<Row> {
             continue;
         }
         if line.contains('\t') {
-            let cells =
-                line.split('\t').enumerate().map(|(col, t)| Cell::plain(t, col, page)).collect();
+            let cells = line
+                .split('\t')
+                .enumerate()
+                .map(|(col, t)| at(Cell::plain(t, col, page)))
+                .collect();
             rows.push(Row { kind: RowKind::Table, page, cells, bbox: None });
             last_was_table = true;
         } else {
@@ -49,7 +56,7 @@ pub fn text_to_rows(text: &str) -> Vec<Row> {
             rows.push(Row {
                 kind: RowKind::Text,
                 page,
-                cells: vec![Cell::plain(t, 0, page)],
+                cells: vec![at(Cell::plain(t, 0, page))],
                 bbox: None,
             });
             last_was_table = false;

@@ -37,8 +37,10 @@
 
 mod model;
 mod normalise;
+mod provenance;
 
 pub use jixiao_table::vocab::fund_category;
 pub use jixiao_table::Form;
 pub use model::*;
 pub use normalise::{decimals_of, form_to_record, number, parse_value};
+pub use provenance::form_to_provenance;

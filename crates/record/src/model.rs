@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use jixiao_table::vocab::{FundCategory, Level1Class};
+pub use jixiao_table::{Origin, Repair};
 
 /// The schema version written into every record.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -221,7 +222,15 @@ pub struct FormRecord {
     /// What the reconstructor repaired to build this record; the checks crate
     /// turns each into a `repaired` check.
     #[serde(skip)]
-    pub repairs: Vec<String>,
+    pub repairs: Vec<Repair>,
+    /// Where each field was printed, by JSON path (`project_name`,
+    /// `funds[0].executed`, `indicators[3].target.text`), in record order:
+    /// SCHEMA.md §1d. Empty unless [`form_to_provenance`] filled it (it is
+    /// written only on request).
+    ///
+    /// [`form_to_provenance`]: crate::form_to_provenance
+    #[serde(skip)]
+    pub provenance: Vec<(String, Vec<Origin>)>,
     /// How many decimals each number was printed with, by JSON path
     /// (`total_score`, `funds[0].execution_rate`, `indicators[3].actual`):
     /// `93.7` and `93.70` are one number but not one precision, and the

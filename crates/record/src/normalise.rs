@@ -3,7 +3,7 @@
 use jixiao_table::text::normalize;
 use jixiao_table::token::{cell_kind, parse_amount, parse_measure, split_operator, CellKind};
 use jixiao_table::vocab::{self, fund_category, label_points, level1_class};
-use jixiao_table::{Form, FundRow, IndicatorRow};
+use jixiao_table::{Form, FundRow, IndicatorRow, Text};
 
 use crate::model::*;
 
@@ -12,7 +12,7 @@ const 部门整体: &str = "部门整体";
 
 /// Turns one reconstructed form into its record (without `source`).
 pub fn form_to_record(form: &Form) -> FormRecord {
-    let title = form.title.clone().filter(|t| !t.is_empty());
+    let title = owned(&form.title).filter(|t| !t.is_empty());
     let department_wide = title.as_deref().is_some_and(|t| t.contains(部门整体));
     FormRecord {
         schema_version: SCHEMA_VERSION,
@@ -20,26 +20,31 @@ pub fn form_to_record(form: &Form) -> FormRecord {
         kind: if department_wide { FormKind::Department } else { FormKind::Project },
         title,
         year: form.year,
-        project_name: form.project_name.clone(),
-        department: form.department.clone(),
-        implementer: form.implementer.clone(),
-        fund_unit: form.fund_unit.clone(),
+        project_name: owned(&form.project_name),
+        department: owned(&form.department),
+        implementer: owned(&form.implementer),
+        fund_unit: owned(&form.fund_unit),
         funds: form.funds.iter().map(fund_row_to_fund).collect(),
-        goals: Goals { expected: form.goal_expected.clone(), achieved: form.goal_achieved.clone() },
+        goals: Goals { expected: owned(&form.goal_expected), achieved: owned(&form.goal_achieved) },
         indicators: form.indicators.iter().map(indicator_row_to_indicator).collect(),
         total_weight: number(form.total_weight.as_deref()),
         total_score: number(form.total_score.as_deref()),
-        grade: form.grade.clone().filter(|g| !g.is_empty()),
+        grade: owned(&form.grade).filter(|g| !g.is_empty()),
         review_score: number(form.review_score.as_deref()),
-        conclusion: form.conclusion.clone(),
-        problems: form.problems.clone(),
-        measures: form.measures.clone(),
+        conclusion: owned(&form.conclusion),
+        problems: owned(&form.problems),
+        measures: owned(&form.measures),
         extra: extras(form),
         repairs: form.repairs.clone(),
         decimals: printed_decimals(form),
         unscored: !form.scored,
         ..FormRecord::default()
     }
+}
+
+/// A text field's text.
+fn owned(text: &Option<Text>) -> Option<String> {
+    text.as_ref().map(|t| t.text.clone())
 }
 
 /// The form's side cells, then the cells of indicator columns no field
@@ -49,11 +54,11 @@ fn extras(form: &Form) -> Vec<Extra> {
     let side = form
         .extra
         .iter()
-        .map(|(label, value)| Extra { label: label.clone(), value: value.clone() });
+        .map(|(label, value)| Extra { label: label.text.clone(), value: owned(value) });
     let columns = form.indicators.iter().enumerate().flat_map(|(i, ind)| {
         ind.other.iter().map(move |(header, text)| Extra {
             label: format!("indicators[{i}].{header}"),
-            value: Some(text.clone()),
+            value: Some(text.text.clone()),
         })
     });
     side.chain(columns).collect()
@@ -127,9 +132,9 @@ fn indicator_row_to_indicator(row: &IndicatorRow) -> Indicator {
         }
     }
     Indicator {
-        level1: row.level1.clone(),
-        level2: row.level2.clone(),
-        name: row.name.clone(),
+        level1: owned(&row.level1),
+        level2: owned(&row.level2),
+        name: row.name.text.clone(),
         target,
         actual,
         weight: number(row.weight.as_deref()),

@@ -1,5 +1,7 @@
 //! The logical grid of one form (SCHEMA.md §2).
 
+use jixiao_layout::Origin;
+
 use crate::row::Row;
 use serde::Serialize;
 
@@ -25,6 +27,11 @@ pub struct GridCell {
     /// `[x0, top, x1, bottom]` in points on its page (None for text input).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[f64; 4]>,
+    /// Where the cell's text was printed: its own place, then the parts a
+    /// repair joined into it (not in the grid JSON, whose `page` and `bbox`
+    /// give the cell's own place).
+    #[serde(skip)]
+    pub at: Vec<Origin>,
 }
 
 /// One form's table, joined across pages.
@@ -54,13 +61,10 @@ pub(crate) fn rows_to_grid(rows: &[Row], pages: &[u32]) -> Grid {
                 colspan: c.colspan.max(1),
                 text: normalize(&c.text),
                 page: c.bbox.map(|_| c.page),
-                bbox: c.bbox.map(|b| [b.x0, b.top, b.x1, b.bottom].map(round2)),
+                bbox: c.bbox.map(|b| b.rounded()),
+                at: c.origins(),
             });
         }
     }
     Grid { pages: pages.to_vec(), n_rows: rows.len(), n_cols, cells }
-}
-
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
 }

@@ -7,13 +7,14 @@
 //! so they run on PDF input only; text input has no geometry and its page
 //! break fragments are repaired by the block parser, which knows labels.
 
-use jixiao_layout::RowKind;
+use jixiao_layout::{Origin, RowKind};
 
 use crate::row::{Cell, Row};
 
 use crate::text::{label_key, normalize};
 use crate::token::CellKind;
 use crate::vocab;
+use crate::{Repair, Text};
 
 /// Cell edges closer than this are the same grid line, in PDF points. Page
 /// tables of one form are drawn from one template, so their edges agree to
@@ -24,35 +25,37 @@ const COLUMN_SNAP_TOLERANCE: f64 = 3.0;
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FormRows {
     /// The title line nearest the table.
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// The year from a `(2024年度)` line or the title.
     pub year: Option<i32>,
+    /// Where the year was printed.
+    pub year_at: Vec<Origin>,
     /// Table rows, joined.
     pub rows: Vec<Row>,
     /// Pages of the table.
     pub pages: Vec<u32>,
     /// Repairs made while splitting and joining.
-    pub repairs: Vec<String>,
+    pub repairs: Vec<Repair>,
     /// Free text lines met inside the table, with the index of the table
     /// row above them: candidates for text that overflowed a cell at the
     /// bottom of a page.
     overflow: Vec<(usize, Row)>,
     /// The unit of a `单位：万元` line above the table, if any.
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
 }
 
 /// Splits a document's rows into forms. A form starts at a title line
 /// (containing 自评表) after table rows, or at a second 项目名称 row.
 pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
-    let mut chunks: Vec<(FormRows, Vec<String>)> = Vec::new();
+    let mut chunks: Vec<(FormRows, Vec<Text>)> = Vec::new();
     let mut cur = FormRows::default();
-    let mut titles: Vec<String> = Vec::new();
+    let mut titles: Vec<Text> = Vec::new();
     for row in rows {
         let kind =
             if is_line_in_a_cell(row, cur.rows.is_empty()) { RowKind::Text } else { row.kind };
         match kind {
             RowKind::Text => {
-                let t = normalize(row.filled().next().map(|c| c.text.as_str()).unwrap_or(""));
+                let t = row.filled().next().map(|c| Text::of(c)).unwrap_or_default();
                 if t.contains(vocab::自评表) {
                     if !cur.rows.is_empty() {
                         chunks.push((std::mem::take(&mut cur), std::mem::take(&mut titles)));
@@ -61,9 +64,10 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
                 } else if cur.rows.is_empty() {
                     if let Some(y) = year_of(&t) {
                         cur.year = Some(y);
+                        cur.year_at = t.at.clone();
                     }
                     if let Some(u) = unit_line(&t) {
-                        cur.unit = Some(u);
+                        cur.unit = Some(t.derive(u));
                     }
                 } else {
                     cur.overflow.push((cur.rows.len() - 1, row.clone()));
@@ -77,10 +81,13 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
                 let opener = cur.rows.iter().find(|r| opens_form(r));
                 if starts_form && opener.is_some_and(|o| repeats_at_page_top(o, row, &cur.rows)) {
                     // Spreadsheet prints repeat their top rows on every page.
-                    cur.repairs.push(format!(
-                        "dropped repeated header row \"{}\" on page {}",
-                        row_text(row),
-                        row.page
+                    cur.repairs.push(Repair::of_row(
+                        format!(
+                            "dropped repeated header row \"{}\" on page {}",
+                            row_text(row),
+                            row.page
+                        ),
+                        row,
                     ));
                     continue;
                 }
@@ -133,9 +140,11 @@ fn join_wrapped_lines(form: &mut FormRows) {
         for c in row.filled() {
             if let Some(a) = form.rows[i - 1].cells.iter_mut().find(|a| a.col == c.col) {
                 a.set_text(format!("{}\n{}", a.text, c.text));
+                a.joined.extend(c.origins());
             }
         }
-        form.repairs.push(format!("joined wrapped line \"{}\" to the row above", row_text(&row)));
+        let message = format!("joined wrapped line \"{}\" to the row above", row_text(&row));
+        form.repairs.push(Repair::of_row(message, &row));
     }
 }
 
@@ -161,14 +170,14 @@ fn opens_form(row: &Row) -> bool {
 /// A title printed again inside a form (a running head over each page)
 /// splits it in two; the part without a 项目名称 row of its own goes back to
 /// the form before it.
-fn merge_running_titles(chunks: Vec<(FormRows, Vec<String>)>) -> Vec<(FormRows, Vec<String>)> {
-    let mut out: Vec<(FormRows, Vec<String>)> = Vec::new();
+fn merge_running_titles(chunks: Vec<(FormRows, Vec<Text>)>) -> Vec<(FormRows, Vec<Text>)> {
+    let mut out: Vec<(FormRows, Vec<Text>)> = Vec::new();
     for (chunk, titles) in chunks {
         match out.last_mut() {
             Some((prev, _)) if !chunk.rows.iter().any(opens_form) => {
                 for t in titles {
-                    prev.repairs
-                        .push(format!("dropped repeated title line \"{t}\" inside the form"));
+                    let message = format!("dropped repeated title line \"{t}\" inside the form");
+                    prev.repairs.push(Repair::new(message, t.at));
                 }
                 let base = prev.rows.len();
                 prev.rows.extend(chunk.rows);
@@ -182,15 +191,17 @@ fn merge_running_titles(chunks: Vec<(FormRows, Vec<String>)>) -> Vec<(FormRows, 
 }
 
 /// Closes a form: picks its title, joins its pages.
-fn finish(mut form: FormRows, titles: &mut Vec<String>) -> FormRows {
+fn finish(mut form: FormRows, titles: &mut Vec<Text>) -> FormRows {
     if let Some(last) = titles.pop() {
         for dropped in titles.drain(..) {
-            form.repairs.push(format!("dropped repeated title line \"{dropped}\""));
+            let message = format!("dropped repeated title line \"{dropped}\"");
+            form.repairs.push(Repair::new(message, dropped.at));
         }
         if form.year.is_none() {
             form.year = year_of(&last);
+            form.year_at = if form.year.is_some() { last.at.clone() } else { Vec::new() };
         }
-        form.title = Some(strip_year(&last));
+        form.title = Some(last.derive(strip_year(&last)));
     }
     let geometric = form.rows.iter().all(|r| r.cells.iter().all(|c| c.bbox.is_some()));
     if geometric {
@@ -227,10 +238,12 @@ fn join_overflow(form: &mut FormRows) {
         let Some((r, k)) = cell_above_line(&form.rows, idx, lb) else { continue };
         let cell = &mut form.rows[r].cells[k];
         cell.set_text(format!("{}\n{}", cell.text, text));
-        form.repairs.push(format!(
+        cell.joined.extend(line.cells.iter().flat_map(|c| c.origins()));
+        let message = format!(
             "joined text \"{}\" overflowing the bottom of page {page} to the cell above it",
             normalize(&text)
-        ));
+        );
+        form.repairs.push(Repair::new(message, cell.origins()));
     }
 }
 
@@ -376,18 +389,17 @@ fn join_pages(form: &mut FormRows, geometric: bool) {
         }
         if is_repeated_header(&form.rows[..i], &form.rows[i]) {
             let row = form.rows.remove(i);
-            form.repairs.push(format!(
-                "dropped repeated header row \"{}\" on page {}",
-                row_text(&row),
-                row.page
-            ));
+            let message =
+                format!("dropped repeated header row \"{}\" on page {}", row_text(&row), row.page);
+            form.repairs.push(Repair::of_row(message, &row));
             continue;
         }
         if geometric && is_continuation(&form.rows, i) {
             let row = form.rows.remove(i);
             let joined = merge_into_above(&mut form.rows, i, &row);
-            form.repairs
-                .push(format!("joined row cut by the page break at page {}: {}", row.page, joined));
+            let message =
+                format!("joined row cut by the page break at page {}: {}", row.page, joined);
+            form.repairs.push(Repair::of_row(message, &row));
             // The next row may again be the top of the same page.
             continue;
         }
@@ -464,6 +476,7 @@ fn merge_into_above(rows: &mut [Row], i: usize, tail: &Row) -> String {
         let above = &mut rows[r].cells[k];
         if !c.is_blank() {
             above.set_text(format!("{}\n{}", above.text, c.text));
+            above.joined.extend(c.origins());
             joined.push(normalize(&above.text));
         } else if c.rowspan > 1 && (r < i - 1 || above.rowspan > 1) {
             above.rowspan += c.rowspan - 1;
@@ -482,7 +495,7 @@ fn extend_spans_over_break(
     rows: &mut [Row],
     i: usize,
     level_cols: &[usize],
-    repairs: &mut Vec<String>,
+    repairs: &mut Vec<Repair>,
 ) {
     let tops: Vec<Cell> = rows[i].cells.clone();
     for b in tops {
@@ -502,13 +515,17 @@ fn extend_spans_over_break(
         let cell = &mut rows[r].cells[k];
         cell.set_text(text);
         cell.rowspan += b.rowspan.max(1);
+        if !b.is_blank() {
+            cell.joined.extend(b.origins());
+        }
         rows[i].cells.retain(|c| c.col != b.col);
-        repairs.push(format!(
+        let message = format!(
             "merged cell \"{}\" continued over the page break from page {} to page {}",
             normalize(&rows[r].cells[k].text),
             above.page,
             b.page
-        ));
+        );
+        repairs.push(Repair::new(message, rows[r].cells[k].origins()));
     }
 }
 
@@ -649,7 +666,7 @@ mod tests {
         let forms = rows_to_form_rows(&text_to_rows(dump));
         assert_eq!(forms.len(), 2);
         assert_eq!(forms[0].rows.len(), 3);
-        assert!(forms[0].repairs[0].contains("repeated header row"));
+        assert!(forms[0].repairs[0].message.contains("repeated header row"));
     }
 
     #[test]
@@ -657,7 +674,7 @@ mod tests {
         let dump = "项目名称\tA\n一级指标\t二级指标\t三级指标\n产出指标\t数量指标\tx\n\n一级指标\t二级指标\t三级指标\n";
         let forms = rows_to_form_rows(&text_to_rows(dump));
         assert_eq!(forms[0].rows.len(), 3);
-        assert!(forms[0].repairs[0].contains("repeated header"));
+        assert!(forms[0].repairs[0].message.contains("repeated header"));
     }
 
     #[test]

@@ -41,6 +41,7 @@
 mod grid;
 mod input;
 mod join;
+mod printed;
 mod reconstruct;
 mod row;
 pub mod text;
@@ -48,6 +49,8 @@ pub mod token;
 pub mod vocab;
 
 pub use grid::{Grid, GridCell};
+pub use jixiao_layout::Origin;
+pub use printed::{Repair, Text};
 pub use reconstruct::rows_to_forms;
 
 use serde::Serialize;
@@ -56,47 +59,49 @@ use serde::Serialize;
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Form {
     /// The title line, e.g. 财政项目支出绩效自评表.
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// The year, from a `(2024年度)` line or the title.
     pub year: Option<i32>,
+    /// Where the year was printed (the year line or the title).
+    pub year_at: Vec<Origin>,
     /// Pages the form's table was printed on.
     pub pages: Vec<u32>,
     /// The logical grid, joined across pages.
     pub grid: Grid,
     /// 项目名称.
-    pub project_name: Option<String>,
+    pub project_name: Option<Text>,
     /// 主管部门.
-    pub department: Option<String>,
+    pub department: Option<Text>,
     /// 实施单位.
-    pub implementer: Option<String>,
+    pub implementer: Option<Text>,
     /// The unit printed in the funds label, e.g. 万元 from 项目资金(万元).
-    pub fund_unit: Option<String>,
+    pub fund_unit: Option<Text>,
     /// Rows of the funds block.
     pub funds: Vec<FundRow>,
     /// 预期目标.
-    pub goal_expected: Option<String>,
+    pub goal_expected: Option<Text>,
     /// 实际完成情况.
-    pub goal_achieved: Option<String>,
+    pub goal_achieved: Option<Text>,
     /// Indicator rows, levels carried down.
     pub indicators: Vec<IndicatorRow>,
     /// 总分: the weight column.
-    pub total_weight: Option<String>,
+    pub total_weight: Option<Text>,
     /// 总分: the score column.
-    pub total_score: Option<String>,
+    pub total_score: Option<Text>,
     /// 评分等级.
-    pub grade: Option<String>,
+    pub grade: Option<Text>,
     /// 复核分 / 财政审核评分: a reviewer's total.
-    pub review_score: Option<String>,
+    pub review_score: Option<Text>,
     /// 评价结论.
-    pub conclusion: Option<String>,
+    pub conclusion: Option<Text>,
     /// 存在问题.
-    pub problems: Option<String>,
+    pub problems: Option<Text>,
     /// 改进措施.
-    pub measures: Option<String>,
+    pub measures: Option<Text>,
     /// Labelled cells no field takes, in printed order: (label, value).
-    pub extra: Vec<(String, Option<String>)>,
+    pub extra: Vec<(Text, Option<Text>)>,
     /// What was joined, completed or dropped to build this form.
-    pub repairs: Vec<String>,
+    pub repairs: Vec<Repair>,
     /// True when the form prints 分值/得分 somewhere (a column of its funds
     /// or indicator header, a 总分 row, a 自评总分 cell): templates without
     /// scores (transfer-payment target forms) lack none.
@@ -108,54 +113,54 @@ pub struct Form {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FundRow {
     /// The label, normalised.
-    pub label: String,
+    pub label: Text,
     /// 年初预算数.
-    pub initial_budget: Option<String>,
+    pub initial_budget: Option<Text>,
     /// 全年预算数.
-    pub annual_budget: Option<String>,
+    pub annual_budget: Option<Text>,
     /// 全年执行数.
-    pub executed: Option<String>,
+    pub executed: Option<Text>,
     /// 分值 / 分数.
-    pub weight: Option<String>,
+    pub weight: Option<Text>,
     /// 执行率.
-    pub execution_rate: Option<String>,
+    pub execution_rate: Option<Text>,
     /// 得分.
-    pub score: Option<String>,
+    pub score: Option<Text>,
 }
 
 /// An indicator row, texts normalised, levels filled from merged cells.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct IndicatorRow {
     /// 一级指标.
-    pub level1: Option<String>,
+    pub level1: Option<Text>,
     /// 二级指标.
-    pub level2: Option<String>,
+    pub level2: Option<Text>,
     /// 三级指标.
-    pub name: String,
+    pub name: Text,
     /// 年度指标值.
-    pub target: Option<String>,
+    pub target: Option<Text>,
     /// 实际完成值.
-    pub actual: Option<String>,
+    pub actual: Option<Text>,
     /// 分值.
-    pub weight: Option<String>,
+    pub weight: Option<Text>,
     /// 得分.
-    pub score: Option<String>,
+    pub score: Option<Text>,
     /// 偏差原因分析及改进措施.
-    pub deviation: Option<String>,
+    pub deviation: Option<Text>,
     /// 指标性质 (定量, 定性, or the target's operator).
-    pub nature: Option<String>,
+    pub nature: Option<Text>,
     /// 度量单位 / 计量单位: the target's unit in a column of its own.
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// 改进措施 in a column of its own.
-    pub improvement: Option<String>,
+    pub improvement: Option<Text>,
     /// 复核分.
-    pub review_score: Option<String>,
+    pub review_score: Option<Text>,
     /// 评分标准.
-    pub criteria: Option<String>,
+    pub criteria: Option<Text>,
     /// 指标解释.
-    pub explanation: Option<String>,
+    pub explanation: Option<Text>,
     /// 是否核心指标.
-    pub core: Option<String>,
+    pub core: Option<Text>,
     /// Cells of columns no field takes: (header text, cell text).
-    pub other: Vec<(String, String)>,
+    pub other: Vec<(String, Text)>,
 }

@@ -10,61 +10,62 @@ use crate::text::label_key;
 use crate::token::{classify, CellKind};
 use crate::vocab::header_key;
 
-/// One cell of a row, with its tokens.
+/// One cell of a row, with its tokens. It reads as layout's cell (through
+/// `Deref`); its text changes only through [`Cell::set_text`], which keeps
+/// the tokens in step.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Cell {
-    /// The printed text, wrapped lines joined with `\n`. Change it only
-    /// through [`Cell::set_text`], which keeps the tokens in step.
-    pub text: String,
-    /// 0-based column.
-    pub col: usize,
-    /// Columns spanned.
-    pub colspan: usize,
-    /// Rows spanned.
-    pub rowspan: usize,
-    /// 1-based page.
-    pub page: u32,
-    /// Where the cell is drawn, in page points (None for text input).
-    pub bbox: Option<BBox>,
+    cell: jixiao_layout::Cell,
     /// [`label_key`] of the text: no whitespace, no trailing colon.
     pub label: String,
     /// [`header_key`] of the text: the label without bracketed asides.
     pub key: String,
     /// What the text holds.
     pub kind: CellKind,
-    blank: bool,
 }
 
 impl Cell {
     fn new(c: &jixiao_layout::Cell) -> Cell {
         let mut cell = Cell {
-            text: String::new(),
-            col: c.col,
-            colspan: c.colspan,
-            rowspan: c.rowspan,
-            page: c.page,
-            bbox: c.bbox,
+            cell: c.clone(),
             label: String::new(),
             key: String::new(),
             kind: CellKind::Empty,
-            blank: true,
         };
-        cell.set_text(c.text.clone());
+        cell.retoken();
         cell
     }
 
     /// Replaces the text and classifies it again.
     pub fn set_text(&mut self, text: String) {
-        self.blank = text.trim().is_empty();
-        self.label = label_key(&text);
-        self.key = header_key(&self.label);
-        self.kind = classify(&self.label);
-        self.text = text;
+        self.cell.text = text;
+        self.retoken();
     }
 
-    /// True when the cell holds nothing but whitespace.
-    pub fn is_blank(&self) -> bool {
-        self.blank
+    fn retoken(&mut self) {
+        self.label = label_key(&self.cell.text);
+        self.key = header_key(&self.label);
+        self.kind = classify(&self.label);
+    }
+}
+
+impl std::ops::Deref for Cell {
+    type Target = jixiao_layout::Cell;
+    fn deref(&self) -> &jixiao_layout::Cell {
+        &self.cell
+    }
+}
+
+impl std::borrow::Borrow<jixiao_layout::Cell> for Cell {
+    fn borrow(&self) -> &jixiao_layout::Cell {
+        &self.cell
+    }
+}
+
+/// For spans and joined origins; the text goes through [`Cell::set_text`].
+impl std::ops::DerefMut for Cell {
+    fn deref_mut(&mut self) -> &mut jixiao_layout::Cell {
+        &mut self.cell
     }
 }
 

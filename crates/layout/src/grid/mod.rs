@@ -239,6 +239,8 @@ fn tables_to_rows(tables: &[TableGrid], lines: &[TextLine], page: u32) -> Vec<Ro
                     rowspan: 1,
                     page,
                     bbox: Some(l.bbox),
+                    line: None,
+                    joined: Vec::new(),
                 };
                 rows.push(Row { kind: RowKind::Text, page, cells: vec![cell], bbox: Some(l.bbox) });
             }
@@ -268,6 +270,8 @@ fn table_to_rows(t: &TableGrid, page: u32) -> Vec<Row> {
                 rowspan: c.rowspan,
                 page,
                 bbox: Some(c.bbox),
+                line: None,
+                joined: Vec::new(),
             });
         }
     }

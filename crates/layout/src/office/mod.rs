@@ -119,10 +119,13 @@ impl SpanGrid {
                             rowspan: s.rowspan,
                             page,
                             bbox: None,
+                            line: u32::try_from(r + 1).ok(),
+                            joined: Vec::new(),
                         });
                     }
                     Slot::Covered { above } => covered_from_above |= above,
-                    Slot::Free => cells.push(Cell::plain("", c, page)),
+                    Slot::Free => cells
+                        .push(Cell { line: u32::try_from(r + 1).ok(), ..Cell::plain("", c, page) }),
                 }
             }
             rows.extend(classify(cells, covered_from_above, page));

@@ -6,17 +6,16 @@
 use crate::row::{Cell, Row};
 
 use super::read::{header_roles, role_at, row_text, span_at, Span};
-use crate::text::normalize;
 use crate::token::{cell_kind, CellKind};
 use crate::vocab::{complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
-use crate::{Form, IndicatorRow};
+use crate::{Form, IndicatorRow, Repair, Text};
 
 /// One indicator row as printed, before labels are carried down.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Printed {
-    level1: Option<String>,
-    level2: Option<String>,
-    name: Option<String>,
+    level1: Option<Text>,
+    level2: Option<Text>,
+    name: Option<Text>,
     /// The fields after the name, as the indicator will hold them.
     fields: IndicatorRow,
 }
@@ -24,7 +23,7 @@ struct Printed {
 impl Printed {
     /// The slot a role fills; None for roles that keep no text (序号) or
     /// many (`Other`).
-    fn slot(&mut self, role: Col) -> Option<&mut Option<String>> {
+    fn slot(&mut self, role: Col) -> Option<&mut Option<Text>> {
         match role {
             Col::Level1 => Some(&mut self.level1),
             Col::Level2 => Some(&mut self.level2),
@@ -35,7 +34,7 @@ impl Printed {
 }
 
 /// The slot of an indicator that a column after the name fills.
-fn field_slot(f: &mut IndicatorRow, role: Col) -> Option<&mut Option<String>> {
+fn field_slot(f: &mut IndicatorRow, role: Col) -> Option<&mut Option<Text>> {
     Some(match role {
         Col::Nature => &mut f.nature,
         Col::Unit => &mut f.unit,
@@ -84,11 +83,12 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) -> Vec<Span<
         } else if row.filled().all(|c| c.kind == CellKind::Text) {
             join_fragment(form, &mut carry, row, &roles);
         } else {
-            form.repairs.push(format!(
+            let message = format!(
                 "dropped unreadable indicator row \"{}\" on page {}",
                 row_text(row),
                 row.page
-            ));
+            );
+            form.repairs.push(Repair::of_row(message, row));
         }
     }
     nest_level1_over_level2_groups(form, &groups);
@@ -105,7 +105,7 @@ struct Group {
     /// Whether the row printed its own 一级 cell.
     own_level1: bool,
     /// The 一级 and 二级 labels the row printed itself.
-    own: (Option<String>, Option<String>),
+    own: (Option<Text>, Option<Text>),
 }
 
 /// The cell covering column `col` at row `i` that starts on an earlier or
@@ -126,7 +126,7 @@ fn labels_printed_at_the_bottom(form: &mut Form, groups: &[Group]) {
     if !first_unlabelled || !later_labelled || groups.len() != form.indicators.len() {
         return;
     }
-    let (mut next1, mut next2): (Option<String>, Option<String>) = (None, None);
+    let (mut next1, mut next2): (Option<Text>, Option<Text>) = (None, None);
     for (ind, g) in form.indicators.iter_mut().zip(groups).rev() {
         if g.own.0.is_some() {
             next1 = g.own.0.clone();
@@ -139,7 +139,9 @@ fn labels_printed_at_the_bottom(form: &mut Form, groups: &[Group]) {
         ind.level2 = next2.clone().or(ind.level2.take());
     }
     form.repairs.push(
-        "一级/二级 labels printed in the last row of their merged cells: carried upward".into(),
+        "一级/二级 labels printed in the last row of their merged cells: carried upward"
+            .to_string()
+            .into(),
     );
 }
 
@@ -158,11 +160,12 @@ fn nest_level1_over_level2_groups(form: &mut Form, groups: &[Group]) {
         while j > 0 && groups[j - 1].l2_span == Some(start) && !groups[j - 1].own_level1 {
             j -= 1;
             form.indicators[j].level1 = level1.clone();
-            form.repairs.push(format!(
+            let message = format!(
                 "一级 label \"{}\" extended to \"{}\", which shares its 二级 cell",
                 level1.as_deref().unwrap_or(""),
                 form.indicators[j].name
-            ));
+            );
+            form.repairs.push(Repair::new(message, form.indicators[j].name.at.clone()));
         }
     }
 }
@@ -180,17 +183,17 @@ fn by_columns(row: &Row, roles: &[Span<Col>]) -> Option<Printed> {
             return None;
         }
         used.push(at);
-        let text = normalize(&c.text);
+        let text = Text::of(c);
         match p.slot(span.role) {
             Some(slot) => *slot = Some(text),
             None if span.role == Col::Other => p.fields.other.push((span.label.clone(), text)),
             None => {}
         }
     }
-    let kind = |s: &Option<String>| s.as_deref().map(cell_kind);
-    let text_or_none = |s: &Option<String>| kind(s).is_none_or(|k| k == CellKind::Text);
+    let kind = |s: &Option<Text>| s.as_deref().map(cell_kind);
+    let text_or_none = |s: &Option<Text>| kind(s).is_none_or(|k| k == CellKind::Text);
     let number_or_none =
-        |s: &Option<String>| kind(s).is_none_or(|k| matches!(k, CellKind::Amount | CellKind::Dash));
+        |s: &Option<Text>| kind(s).is_none_or(|k| matches!(k, CellKind::Amount | CellKind::Dash));
     let f = &p.fields;
     // A template without 分值/得分 columns has rows without numbers.
     let scored = roles.iter().any(|s| matches!(s.role, Col::Weight | Col::Score));
@@ -213,7 +216,7 @@ fn by_content(row: &Row) -> Option<Printed> {
     let w = (0..cells.len().saturating_sub(1))
         .rev()
         .find(|&k| is_number(cells[k]) && is_number(cells[k + 1]))?;
-    let text = |c: &&Cell| normalize(&c.text);
+    let text = |c: &&Cell| Text::of(c);
     let mut p = Printed {
         fields: IndicatorRow {
             weight: Some(text(&cells[w])),
@@ -224,9 +227,9 @@ fn by_content(row: &Row) -> Option<Printed> {
         },
         ..Printed::default()
     };
-    let tail: Vec<String> = cells[w + 2..].iter().map(text).collect();
-    p.fields.deviation = Some(tail.join("")).filter(|s| !s.is_empty());
-    let head: Vec<String> = cells[..w.saturating_sub(2)].iter().map(text).collect();
+    p.fields.deviation =
+        Some(Text::joined(cells[w + 2..].iter().copied(), "")).filter(|s| !s.is_empty());
+    let head: Vec<Text> = cells[..w.saturating_sub(2)].iter().map(text).collect();
     let mut head = head.into_iter().rev();
     p.name = head.next();
     p.level2 = head.next();
@@ -237,8 +240,8 @@ fn by_content(row: &Row) -> Option<Printed> {
 /// The labels in force: merged cells print once, on their first row.
 #[derive(Default)]
 struct Carry {
-    level1: Option<String>,
-    level2: Option<String>,
+    level1: Option<Text>,
+    level2: Option<Text>,
 }
 
 impl Carry {
@@ -255,11 +258,12 @@ impl Carry {
             self.level2 = p.level2.clone();
         }
         if p.name.is_none() && repeats_row_above(form.indicators.last(), &p) {
-            form.repairs.push(format!(
+            let message = format!(
                 "dropped nameless row \"{}\" on page {} that repeats the row above",
                 row_text(row),
                 row.page
-            ));
+            );
+            form.repairs.push(Repair::of_row(message, row));
             return;
         }
         form.indicators.push(IndicatorRow {
@@ -275,7 +279,7 @@ impl Carry {
 /// printed twice (text dumps do this at page breaks).
 fn repeats_row_above(above: Option<&IndicatorRow>, p: &Printed) -> bool {
     let Some(above) = above else { return false };
-    let numbers = |vals: [&Option<String>; 4]| -> Vec<f64> {
+    let numbers = |vals: [&Option<Text>; 4]| -> Vec<f64> {
         vals.iter()
             .filter_map(|v| v.as_deref())
             .filter_map(|t| crate::token::parse_measure(t).map(|m| m.value))
@@ -292,7 +296,7 @@ fn repeats_row_above(above: Option<&IndicatorRow>, p: &Printed) -> bool {
 /// ending in 指标); other fragments continue the cell above in their column.
 fn join_fragment(form: &mut Form, carry: &mut Carry, row: &Row, roles: &[Span<Col>]) {
     for c in row.filled() {
-        let frag = normalize(&c.text);
+        let frag = Text::of(c);
         let role = role_at(roles, c).unwrap_or(Col::Deviation);
         // A fragment that finishes a cut 一级/二级 label belongs to it, in
         // whatever column the dump put it.
@@ -303,12 +307,13 @@ fn join_fragment(form: &mut Form, carry: &mut Carry, row: &Row, roles: &[Span<Co
             other => append_to_last(form, other, &frag, row.page),
         };
         if !done {
-            form.repairs.push(format!("dropped stray fragment \"{frag}\" on page {}", row.page));
+            let message = format!("dropped stray fragment \"{frag}\" on page {}", row.page);
+            form.repairs.push(Repair::new(message, frag.at.clone()));
         }
     }
 }
 
-fn level_of(row: &mut IndicatorRow, role: Col) -> &mut Option<String> {
+fn level_of(row: &mut IndicatorRow, role: Col) -> &mut Option<Text> {
     if role == Col::Level1 {
         &mut row.level1
     } else {
@@ -318,12 +323,13 @@ fn level_of(row: &mut IndicatorRow, role: Col) -> &mut Option<String> {
 
 /// Tries the fragment's own level first, then the other one (dumps put a
 /// fragment in the wrong column when the label above it is complete).
-fn complete_level(form: &mut Form, carry: &mut Carry, role: Col, frag: &str, page: u32) -> bool {
+fn complete_level(form: &mut Form, carry: &mut Carry, role: Col, frag: &Text, page: u32) -> bool {
     let other = if role == Col::Level1 { Col::Level2 } else { Col::Level1 };
     for level in [role, other] {
         let Some(last) = form.indicators.last_mut() else { return false };
         let Some(label) = level_of(last, level).clone() else { continue };
         let Some((completed, debris)) = complete_label(&label, frag) else { continue };
+        let completed = Text::new(completed, label.at.iter().chain(&frag.at).copied().collect());
         for ind in form.indicators.iter_mut().rev() {
             let slot = level_of(ind, level);
             if slot.as_deref() != Some(label.as_str()) {
@@ -337,17 +343,18 @@ fn complete_level(form: &mut Form, carry: &mut Carry, role: Col, frag: &str, pag
         }
         let dropped =
             if debris.is_empty() { String::new() } else { format!(", dropped \"{debris}\"") };
-        form.repairs.push(format!(
+        let message = format!(
             "joined label cut by the page break: \"{label}\" + \"{frag}\" → \"{completed}\" (page {page}){dropped}"
-        ));
+        );
+        form.repairs.push(Repair::new(message, completed.at.clone()));
         return true;
     }
     false
 }
 
-fn append_to_last(form: &mut Form, role: Col, frag: &str, page: u32) -> bool {
+fn append_to_last(form: &mut Form, role: Col, frag: &Text, page: u32) -> bool {
     let Some(last) = form.indicators.last_mut() else { return false };
-    let join = |above: Option<&str>| normalize(&format!("{}\n{frag}", above.unwrap_or("")));
+    let join = |above: Option<&Text>| above.cloned().unwrap_or_default().append(frag);
     if role == Col::Name {
         last.name = join(Some(&last.name));
     } else {
@@ -355,11 +362,11 @@ fn append_to_last(form: &mut Form, role: Col, frag: &str, page: u32) -> bool {
         // the widest free-text column.
         let role = if field_slot(last, role).is_some() { role } else { Col::Deviation };
         let Some(slot) = field_slot(last, role) else { return false };
-        *slot = Some(join(slot.as_deref()));
+        *slot = Some(join(slot.as_ref()));
     }
-    form.repairs.push(format!(
-        "joined fragment \"{frag}\" cut by the page break (page {page}) to the row above"
-    ));
+    let message =
+        format!("joined fragment \"{frag}\" cut by the page break (page {page}) to the row above");
+    form.repairs.push(Repair::new(message, frag.at.clone()));
     true
 }
 
@@ -387,6 +394,7 @@ mod tests {
         let shifted = text_to_rows("\t名称\t≥80.00(%)\t95.00(%)\t3.00\t3.00\n");
         assert_eq!(by_columns(&shifted[0], &roles), None);
         let fine = text_to_rows("\t\t名称\t≥80.00(%)\t95.00(%)\t3.00\t3.00\n");
-        assert_eq!(by_columns(&fine[0], &roles).and_then(|p| p.name), Some("名称".into()));
+        let name = by_columns(&fine[0], &roles).and_then(|p| p.name);
+        assert_eq!(name.as_deref(), Some("名称"));
     }
 }

@@ -37,6 +37,7 @@ fn form_rows_to_form(fr: FormRows) -> Form {
     let mut form = Form {
         title: fr.title,
         year: fr.year,
+        year_at: fr.year_at,
         pages: fr.pages.clone(),
         grid: rows_to_grid(&fr.rows, &fr.pages),
         repairs: fr.repairs,
@@ -51,7 +52,8 @@ fn form_rows_to_form(fr: FormRows) -> Form {
         form.fund_unit = fr.unit;
     }
     if let Some(e) = leftover {
-        form.repairs.push(format!("rows from {} on could not be read ({:?})", e.pos + 1, e.kind));
+        let message = format!("rows from {} on could not be read ({:?})", e.pos + 1, e.kind);
+        form.repairs.push(message.into());
     }
     form
 }
@@ -69,10 +71,9 @@ fn apply_block(form: &mut Form, block: Block<'_>, columns: &mut Vec<read::Span<I
         Block::Grade(row) => read::grade(form, row),
         Block::Side(row) => read::side(form, row),
         Block::Blank => {}
-        Block::Stray(row) => form.repairs.push(format!(
-            "dropped unrecognised row \"{}\" on page {}",
-            read::row_text(row),
-            row.page
+        Block::Stray(row) => form.repairs.push(crate::Repair::of_row(
+            format!("dropped unrecognised row \"{}\" on page {}", read::row_text(row), row.page),
+            row,
         )),
     }
 }
@@ -144,7 +145,8 @@ mod tests {
         assert_eq!(i.target.as_deref(), Some("≥300人次"));
         assert_eq!(i.actual.as_deref(), Some("320人次"));
         assert_eq!(i.core.as_deref(), Some("是"));
-        assert_eq!(i.other, [("调整指标值".to_string(), "≥280人次".to_string())]);
+        assert_eq!(i.other.len(), 1);
+        assert_eq!((i.other[0].0.as_str(), i.other[0].1.as_str()), ("调整指标值", "≥280人次"));
     }
 
     #[test]
@@ -170,10 +172,9 @@ mod tests {
         assert_eq!(f.conclusion.as_deref(), Some("项目完成较好"));
         assert_eq!(f.problems.as_deref(), Some("宣传不足"));
         assert_eq!(f.measures.as_deref(), Some("加强宣传"));
-        assert_eq!(
-            f.extra,
-            [("项目负责人".into(), Some("张三".into())), ("财务负责人".into(), None)]
-        );
+        let extra: Vec<(&str, Option<&str>)> =
+            f.extra.iter().map(|(l, v)| (l.as_str(), v.as_deref())).collect();
+        assert_eq!(extra, [("项目负责人", Some("张三")), ("财务负责人", None)]);
         assert_eq!(f.total_score.as_deref(), Some("98"));
     }
 }

@@ -7,7 +7,7 @@ use crate::row::{Cell, Row};
 use crate::text::normalize;
 use crate::token::CellKind;
 use crate::vocab::{self, header_key, is_label, FundColumn, IndicatorColumn, FUND_COLUMNS};
-use crate::{Form, FundRow};
+use crate::{Form, FundRow, Text};
 
 /// The filled cells of a row, normalised, for repair messages.
 pub(crate) fn row_text(row: &Row) -> String {
@@ -83,7 +83,7 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
         };
         let value = cells.get(k + 1).filter(|v| !is_any_header_label(&v.text));
         if slot.is_none() {
-            *slot = value.map(|v| normalize(&v.text));
+            *slot = value.map(|v| Text::of(v));
         }
     }
     side(form, row);
@@ -93,22 +93,23 @@ pub(crate) fn header_row(form: &mut Form, row: &Row) {
 /// each side label with its value (after its colon, or the filled cells up
 /// to the next label).
 pub(crate) fn side(form: &mut Form, row: &Row) {
-    let mut texts: Vec<String> = row.filled().map(|c| normalize(&c.text)).collect();
+    let mut texts: Vec<(String, &Cell)> = row.filled().map(|c| (normalize(&c.text), c)).collect();
     // Dumps copy a merged cell into every column it spans.
-    texts.dedup();
+    texts.dedup_by(|a, b| a.0 == b.0);
     let opens_another = |t: &str| {
         let key = header_key(t);
         vocab::side_field(&key).is_some() || is_any_header_label(t)
     };
-    for (k, text) in texts.iter().enumerate() {
+    for (k, (text, cell)) in texts.iter().enumerate() {
         let Some(field) = vocab::side_field(&header_key(text)) else { continue };
+        let own = Text::of(cell);
         let (label, value) = match text.split_once([':', '：']) {
-            Some((l, v)) if !v.trim().is_empty() => (l.trim().to_string(), v.trim().to_string()),
+            Some((l, v)) if !v.trim().is_empty() => (own.derive(l.trim()), own.derive(v.trim())),
             _ => {
-                let rest = texts[k + 1..].iter().take_while(|t| !opens_another(t));
+                let rest = texts[k + 1..].iter().take_while(|t| !opens_another(&t.0));
                 (
-                    text.trim_end_matches([':', '：']).to_string(),
-                    normalize(&rest.cloned().collect::<Vec<_>>().join("\n")),
+                    own.derive(text.trim_end_matches([':', '：'])),
+                    Text::joined(rest.map(|t| t.1), "\n"),
                 )
             }
         };
@@ -117,7 +118,7 @@ pub(crate) fn side(form: &mut Form, row: &Row) {
     }
 }
 
-fn put_side(form: &mut Form, field: vocab::SideField, label: String, value: Option<String>) {
+fn put_side(form: &mut Form, field: vocab::SideField, label: Text, value: Option<Text>) {
     use vocab::SideField as F;
     let slot = match field {
         F::Conclusion => &mut form.conclusion,
@@ -163,7 +164,7 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .chain(rows)
         .flat_map(|r| r.filled())
         .find(|c| vocab::is_funds_label(&c.key))
-        .and_then(|c| bracketed(&c.text));
+        .and_then(|c| bracketed(&c.text).map(|unit| Text::of(c).derive(unit)));
     let roles: Vec<Span<FundColumn>> =
         header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS, None)).collect();
     form.scored |= roles.iter().any(|s| matches!(s.role, FundColumn::Weight | FundColumn::Score));
@@ -206,15 +207,15 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
         // A 分值 row of its own under the fund rows: the weight of the
         // total row, not a fund.
         return Some(FundRow {
-            label: String::new(),
-            weight: Some(normalize(&values[0].text)),
+            label: Text::default(),
+            weight: Some(Text::of(values[0])),
             ..FundRow::default()
         });
     }
     let assigned = assign_fund_values(&values, roles);
-    let mut fund = FundRow { label: normalize(&cells[label_at].text), ..FundRow::default() };
+    let mut fund = FundRow { label: Text::of(cells[label_at]), ..FundRow::default() };
     for (role, cell) in assigned {
-        let text = Some(normalize(&cell.text));
+        let text = Some(Text::of(cell));
         match role {
             FundColumn::Initial => fund.initial_budget = text,
             FundColumn::Annual => fund.annual_budget = text,
@@ -261,21 +262,21 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
         let k = &c.key;
         k == vocab::预期目标 || k == vocab::实际完成情况 || k == vocab::年度总体目标
     };
-    let labelled = |name: &str| -> Option<String> {
+    let labelled = |name: &str| -> Option<Text> {
         let (r, cell) = block
             .iter()
             .enumerate()
             .find_map(|(r, row)| row.filled().find(|c| c.key == name).map(|c| (r, c)))?;
         let beside = block[r].filled().find(|c| c.col > cell.col && !is_goal_label(c));
         let text = match beside {
-            Some(c) => normalize(&c.text),
-            None => block[r + 1..]
-                .iter()
-                .flat_map(|row| row.filled())
-                .filter(|c| !is_goal_label(c) && overlaps(c, cell))
-                .map(|c| normalize(&c.text))
-                .collect::<Vec<_>>()
-                .join(""),
+            Some(c) => Text::of(c),
+            None => Text::joined(
+                block[r + 1..]
+                    .iter()
+                    .flat_map(|row| row.filled())
+                    .filter(|c| !is_goal_label(c) && overlaps(c, cell)),
+                "",
+            ),
         };
         Some(text).filter(|t| !t.is_empty())
     };
@@ -291,19 +292,15 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
     let heads_in_header = header.filled().filter(|c| is_goal_label(c)).count() >= 2
         && header.filled().all(is_goal_label);
     if has_labels && heads_in_header && under.len() == 2 {
-        form.goal_expected = Some(normalize(&under[0].text));
-        form.goal_achieved = Some(normalize(&under[1].text));
+        form.goal_expected = Some(Text::of(under[0]));
+        form.goal_achieved = Some(Text::of(under[1]));
     } else if has_labels {
         form.goal_expected = labelled(vocab::预期目标);
         form.goal_achieved = labelled(vocab::实际完成情况);
     } else {
-        let texts: Vec<String> = block
-            .iter()
-            .flat_map(|r| r.filled())
-            .filter(|c| !is_goal_label(c))
-            .map(|c| normalize(&c.text))
-            .collect();
-        form.goal_expected = Some(texts.join("")).filter(|t| !t.is_empty());
+        let text =
+            Text::joined(block.iter().flat_map(|r| r.filled()).filter(|c| !is_goal_label(c)), "");
+        form.goal_expected = Some(text).filter(|t| !t.is_empty());
     }
 }
 
@@ -325,7 +322,7 @@ pub(crate) fn total(form: &mut Form, row: &Row, columns: &[Span<IndicatorColumn>
         .map(|c| role_at(columns, c))
         .map(|r| r.filter(|r| TOTAL_COLUMNS.contains(r)))
         .collect();
-    let text = |c: &Cell| Some(normalize(&c.text));
+    let text = |c: &Cell| Some(Text::of(c));
     if !amounts.is_empty() && roles.iter().all(Option::is_some) && all_distinct(&roles) {
         for (c, role) in amounts.iter().zip(roles.into_iter().flatten()) {
             match role {
@@ -352,8 +349,8 @@ const TOTAL_COLUMNS: [IndicatorColumn; 3] =
 
 /// A grade printed in the 总分 row: a cell holding only a grade, a
 /// `评价等级：良` cell, or the cell after a 评分等级 label.
-fn grade_in_row(row: &Row) -> Option<String> {
-    let cells: Vec<String> = row.filled().map(|c| normalize(&c.text)).collect();
+fn grade_in_row(row: &Row) -> Option<Text> {
+    let cells: Vec<Text> = row.filled().map(|c| Text::of(c)).collect();
     cells.iter().enumerate().find_map(|(k, t)| {
         if vocab::GRADES.contains(&t.as_str()) {
             return Some(t.clone());
@@ -361,7 +358,7 @@ fn grade_in_row(row: &Row) -> Option<String> {
         let at = t.find("等级")?;
         let after = t[at + "等级".len()..].trim_start_matches([':', '：', ' ']);
         if vocab::GRADES.contains(&after) {
-            Some(after.to_string())
+            Some(t.derive(after))
         } else if after.is_empty() {
             cells.get(k + 1).filter(|g| vocab::GRADES.contains(&g.as_str())).cloned()
         } else {
@@ -373,11 +370,11 @@ fn grade_in_row(row: &Row) -> Option<String> {
 /// 评分等级: the text after the label's colon, or the first filled cell
 /// after the label.
 pub(crate) fn grade(form: &mut Form, row: &Row) {
-    let first = row.filled().next().map(|c| normalize(&c.text)).unwrap_or_default();
-    let inline = first.split_once([':', '：']).map(|(_, v)| v.trim().to_string());
+    let first = row.filled().next().map(|c| Text::of(c)).unwrap_or_default();
+    let inline = first.split_once([':', '：']).map(|(_, v)| first.derive(v.trim()));
     // The first cell after the label that is not a copy of it (dumps copy
     // merged cells into every column they span).
-    let after = row.filled().map(|c| normalize(&c.text)).skip(1).find(|t| *t != first);
+    let after = row.filled().map(|c| Text::of(c)).skip(1).find(|t| t.text != first.text);
     form.grade = inline.filter(|v| !v.is_empty()).or(after);
 }
 

@@ -1,0 +1,72 @@
+//! Provenance in the audited JSON (SCHEMA.md §1d): the record's
+//! `provenance` object, and the location of the cell each check points at.
+
+use jixiao_record::{FormRecord, Origin};
+use serde_json::{json, Map, Value};
+
+use crate::Audit;
+
+/// Adds `provenance` (path → location) last on the record JSON that
+/// [`audited_json`](crate::audited_json) wrote, and a `provenance` entry on
+/// each check whose path, or whose repair, has a location. A location is
+/// one `{"page", "bbox"}` / `{"page", "line", "col"}` object, or a list of
+/// them where the field was read from several cells.
+pub fn add_provenance(json: &mut Value, record: &FormRecord, audit: &Audit) {
+    let Some(object) = json.as_object_mut() else { return };
+    if let Some(Value::Array(checks)) = object.get_mut("checks") {
+        for (entry, check) in checks.iter_mut().zip(&audit.checks) {
+            let at =
+                if check.at.is_empty() { field_origins(record, &check.path) } else { &check.at };
+            if let (Some(entry), false) = (entry.as_object_mut(), at.is_empty()) {
+                entry.insert("provenance".into(), location(at));
+            }
+        }
+    }
+    let map: Map<String, Value> =
+        record.provenance.iter().map(|(path, at)| (path.clone(), location(at))).collect();
+    object.insert("provenance".into(), Value::Object(map));
+}
+
+/// The origins of the field at `path`; a path naming a target or actual
+/// (`indicators[3].actual`) means its text.
+pub fn field_origins<'r>(record: &'r FormRecord, path: &str) -> &'r [Origin] {
+    let find = |p: &str| record.provenance.iter().find(|(k, _)| k == p).map(|(_, v)| v.as_slice());
+    find(path).or_else(|| find(&format!("{path}.text"))).unwrap_or(&[])
+}
+
+/// One origin as an object, several as a list.
+pub fn location(at: &[Origin]) -> Value {
+    match at {
+        [one] => json!(one),
+        many => json!(many),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{audit, audited_json, CheckCode};
+
+    #[test]
+    fn checks_point_at_their_cell_and_repairs_at_theirs() {
+        let box_at = |x0| Origin::Drawn { page: 2, bbox: [x0, 10.0, x0 + 5.0, 20.0] };
+        let mut record = FormRecord {
+            total_score: Some(90.0),
+            grade: Some("良".into()),
+            provenance: vec![("grade".into(), vec![box_at(1.0)])],
+            ..FormRecord::default()
+        };
+        record
+            .repairs
+            .push(jixiao_record::Repair::new("joined".into(), vec![box_at(7.0), box_at(9.0)]));
+        let audit = audit(&record);
+        let mut json = audited_json(&record, &audit);
+        add_provenance(&mut json, &record, &audit);
+        let checks = json["checks"].as_array().unwrap();
+        let grade = audit.checks.iter().position(|c| c.code == CheckCode::Grade).unwrap();
+        assert_eq!(checks[grade]["provenance"], json!({"page": 2, "bbox": [1.0, 10.0, 6.0, 20.0]}));
+        let repaired = audit.checks.iter().position(|c| c.code == CheckCode::Repaired).unwrap();
+        assert_eq!(checks[repaired]["provenance"].as_array().map(Vec::len), Some(2));
+        assert_eq!(json["provenance"]["grade"]["page"], 2);
+    }
+}
