@@ -113,7 +113,7 @@ fn fund_row_to_fund(row: &FundRow) -> Fund {
         weight: number(row.weight.as_deref()),
         execution_rate: number(row.execution_rate.as_deref()),
         score: number(row.score.as_deref()),
-        reason: None,
+        reason: filled(row.reason.as_deref()),
     }
 }
 

@@ -73,6 +73,7 @@ fn fund_paths(p: &mut Paths, at: &str, row: &FundRow, fund: &Fund) {
     for (name, value, text) in fields {
         p.put(&format!("{at}.{name}"), value.is_some(), text.as_ref());
     }
+    p.put(&format!("{at}.reason"), fund.reason.is_some(), row.reason.as_ref());
 }
 
 fn indicator_paths(p: &mut Paths, at: &str, row: &IndicatorRow, ind: &Indicator) {

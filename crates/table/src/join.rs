@@ -40,6 +40,9 @@ pub(crate) struct FormRows {
     /// row above them: candidates for text that overflowed a cell at the
     /// bottom of a page.
     overflow: Vec<(usize, Row)>,
+    /// Labelled free text lines (`报表编号：…`, a `注：` footnote), with the
+    /// number of table rows above them: read as side rows, nothing lost.
+    pub notes: Vec<(usize, Row)>,
     /// The unit of a `单位：万元` line above the table, if any.
     pub unit: Option<Text>,
 }
@@ -54,6 +57,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
         let kind =
             if is_line_in_a_cell(row, cur.rows.is_empty()) { RowKind::Text } else { row.kind };
         match kind {
+            RowKind::Text if is_note(row) => cur.notes.push((cur.rows.len(), split_note(row))),
             RowKind::Text => {
                 let t = row.filled().next().map(|c| Text::of(c)).unwrap_or_default();
                 if t.contains(vocab::自评表) {
@@ -157,14 +161,59 @@ fn is_known_label(c: &Cell) -> bool {
         || vocab::is_funds_label(key)
         || vocab::is_total_label(key)
         || vocab::is_grade_label(key)
-        || [vocab::年度总体目标, vocab::预期目标, vocab::实际完成情况, vocab::绩效指标]
-            .contains(&key.as_str())
+        || vocab::goal_label(key).is_some()
+        || key == vocab::绩效指标
         || vocab::role_of_key(vocab::FUND_COLUMNS, key).is_some()
         || vocab::role_of_key(vocab::INDICATOR_COLUMNS, key).is_some()
 }
 
 fn opens_form(row: &Row) -> bool {
     first_key(row).is_some_and(vocab::starts_form)
+}
+
+/// A free text line that starts with a side label (报表编号, 注, 填报日期…).
+fn is_note(row: &Row) -> bool {
+    row.filled().next().is_some_and(|c| starts_pair(&c.text))
+}
+
+/// A labelled line often holds several pairs (`单位负责人：李建平  财务负责人：
+/// 王芳`): one cell per pair, each printed where the line was.
+fn split_note(row: &Row) -> Row {
+    let mut out = row.clone();
+    out.cells = row.filled().flat_map(split_pairs).collect();
+    out
+}
+
+fn split_pairs(c: &Cell) -> Vec<Cell> {
+    let t = c.text.as_str();
+    let word_start = |i: usize| i == 0 || t[..i].ends_with(char::is_whitespace);
+    let mut starts: Vec<usize> = t
+        .char_indices()
+        .filter(|&(i, ch)| !ch.is_whitespace() && word_start(i) && starts_pair(&t[i..]))
+        .map(|(i, _)| i)
+        .collect();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    let ends = starts.iter().skip(1).copied().chain([t.len()]);
+    let pieces: Vec<&str> = starts.iter().zip(ends).map(|(&a, b)| t[a..b].trim()).collect();
+    pieces
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut piece = c.clone();
+            piece.set_text(p.to_string());
+            piece
+        })
+        .collect()
+}
+
+/// Text that opens with a side label and a colon (`填报日期：…`).
+fn starts_pair(text: &str) -> bool {
+    match text.split_once([':', '：']) {
+        Some((head, _)) => vocab::side_field(&vocab::header_key(head)).is_some(),
+        None => false,
+    }
 }
 
 /// A title printed again inside a form (a running head over each page)
@@ -183,6 +232,7 @@ fn merge_running_titles(chunks: Vec<(FormRows, Vec<Text>)>) -> Vec<(FormRows, Ve
                 prev.rows.extend(chunk.rows);
                 prev.repairs.extend(chunk.repairs);
                 prev.overflow.extend(chunk.overflow.into_iter().map(|(i, r)| (i + base, r)));
+                prev.notes.extend(chunk.notes.into_iter().map(|(i, r)| (i + base, r)));
             }
             _ => out.push((chunk, titles)),
         }
@@ -426,7 +476,8 @@ fn is_repeated_header(before: &[Row], row: &Row) -> bool {
 fn starts_block(row: &Row) -> bool {
     let Some(k) = first_key(row) else { return false };
     let key = row.filled().next().map_or("", |c| c.key.as_str());
-    [vocab::年度总体目标, vocab::总分, vocab::绩效指标, "一级指标"].contains(&key)
+    [vocab::总分, vocab::绩效指标, "一级指标"].contains(&key)
+        || vocab::goal_label(key) == Some(vocab::GoalLabel::Block)
         || vocab::is_funds_label(key)
         || vocab::starts_form(k)
         || vocab::is_label(k, vocab::主管部门)
@@ -583,7 +634,8 @@ fn level_label_columns(rows: &[Row]) -> Vec<usize> {
 fn starts_block_label(text: &str) -> bool {
     let key = vocab::header_key(text);
     vocab::is_funds_label(&key)
-        || [vocab::年度总体目标, vocab::总分, vocab::绩效指标].contains(&key.as_str())
+        || [vocab::总分, vocab::绩效指标].contains(&key.as_str())
+        || vocab::goal_label(&key) == Some(vocab::GoalLabel::Block)
         || vocab::role_of(vocab::INDICATOR_COLUMNS, text).is_some()
 }
 
@@ -615,7 +667,9 @@ fn starts_inside_blank(above: &Cell, b: &Cell) -> bool {
 /// Labels printed in a cell merged down over several rows.
 fn heads_merged_rows(text: &str) -> bool {
     let key = vocab::header_key(text);
-    vocab::is_funds_label(&key) || [vocab::年度总体目标, vocab::绩效指标].contains(&key.as_str())
+    vocab::is_funds_label(&key)
+        || key == vocab::绩效指标
+        || vocab::goal_label(&key) == Some(vocab::GoalLabel::Block)
 }
 
 /// A complete 一级/二级 label: it ends with 指标.

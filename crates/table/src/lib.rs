@@ -126,6 +126,8 @@ pub struct FundRow {
     pub execution_rate: Option<Text>,
     /// 得分.
     pub score: Option<Text>,
+    /// 原因: why the funds were not spent as budgeted.
+    pub reason: Option<Text>,
 }
 
 /// An indicator row, texts normalised, levels filled from merged cells.

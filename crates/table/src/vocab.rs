@@ -8,9 +8,18 @@ use std::borrow::Cow;
 /// 项目名称: project name.
 pub const 项目名称: &[&str] = &["项目名称"];
 /// 主管部门: the department in charge.
-pub const 主管部门: &[&str] = &["主管部门", "主管部门（单位）", "主管部门(单位)"];
+pub const 主管部门: &[&str] = &[
+    "主管部门",
+    "县级主管部门",
+    "地方主管部门",
+    "中央主管部门",
+    "项目主管单位",
+    "主管单位",
+    "预算部门",
+];
 /// 实施单位: the implementing unit.
-pub const 实施单位: &[&str] = &["实施单位", "项目实施单位", "实施主体", "项目承担单位"];
+pub const 实施单位: &[&str] =
+    &["实施单位", "项目实施单位", "实施主体", "项目承担单位", "资金使用单位", "项目单位"];
 /// 项目资金: the funds block label (the unit follows in brackets);
 /// department forms say 年度预算资金.
 pub const 项目资金: &[&str] = &[
@@ -32,6 +41,50 @@ pub const 年度总体目标: &str = "年度总体目标";
 pub const 预期目标: &str = "预期目标";
 /// 实际完成情况: achieved goal column.
 pub const 实际完成情况: &str = "实际完成情况";
+/// The goals block label as templates print it (年度总体目标, or a 项目基本情况
+/// block holding the year's goal).
+pub const GOAL_BLOCK: &[&str] =
+    &[年度总体目标, "年度总体目标完成情况", "总体目标完成情况", "项目基本情况", "当年绩效目标"];
+/// The expected goal's label (预期目标 and its spellings).
+pub const GOAL_EXPECTED: &[&str] =
+    &[预期目标, "年初设定目标", "项目年度目标", "总体目标", "年初绩效目标", "年度目标"];
+/// The achieved goal's label (实际完成情况 and its spellings).
+pub const GOAL_ACHIEVED: &[&str] = &[
+    实际完成情况,
+    "全年实际完成情况",
+    "年度总体目标完成情况综述",
+    "年度目标完成情况",
+    "全年目标实际完成情况",
+    "目标完成情况",
+];
+
+/// What a cell of the goals block says it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalLabel {
+    /// The block's label (年度总体目标).
+    Block,
+    /// The expected goal's label (预期目标).
+    Expected,
+    /// The achieved goal's label (实际完成情况).
+    Achieved,
+}
+
+/// The goals label a header key is, if any.
+pub fn goal_label(key: &str) -> Option<GoalLabel> {
+    [
+        (GoalLabel::Block, GOAL_BLOCK),
+        (GoalLabel::Expected, GOAL_EXPECTED),
+        (GoalLabel::Achieved, GOAL_ACHIEVED),
+    ]
+    .into_iter()
+    .find(|(_, names)| names.contains(&key))
+    .map(|(g, _)| g)
+}
+
+/// Money units a funds label may carry in brackets (项目资金(万元)); other
+/// brackets hold points (预算执行情况(10分)).
+pub const MONEY_UNITS: &[&str] = &["元", "万元", "千元", "百万元", "亿元"];
+
 /// 总分: total score row.
 pub const 总分: &str = "总分";
 /// Other spellings of the total row. 合计 also closes fund tables, so these
@@ -75,6 +128,8 @@ pub const EXTRA_LABELS: &[&str] = &[
     "报表编号",
     "填报日期",
     "填表日期",
+    "填报单位",
+    "填报部门",
     "财政处室",
     "资金用途",
 ];
@@ -128,11 +183,15 @@ pub const 自评表: &str = "自评表";
 /// dropping bracketed suffixes such as （A）).
 pub const FUND_COLUMNS: &[(FundColumn, &[&str])] = &[
     (FundColumn::Initial, &["年初预算数", "年初预算"]),
-    (FundColumn::Annual, &["全年预算数", "全年预算", "调整后预算数"]),
-    (FundColumn::Executed, &["全年执行数", "全年执行", "执行数"]),
-    (FundColumn::Weight, &["分值", "分数", "权重"]),
-    (FundColumn::Rate, &["执行率"]),
-    (FundColumn::Score, &["得分"]),
+    (
+        FundColumn::Annual,
+        &["全年预算数", "全年预算", "调整后预算数", "调整预算数", "全年调整预算数", "预算数"],
+    ),
+    (FundColumn::Executed, &["全年执行数", "全年执行", "预算执行数", "执行数"]),
+    (FundColumn::Weight, &["分值", "分数", "权重", "执行率权重"]),
+    (FundColumn::Rate, &["执行率", "预算执行率"]),
+    (FundColumn::Score, &["得分", "自评得分", "执行率得分"]),
+    (FundColumn::Reason, &["原因", "偏差原因", "未完成原因", "原因分析", "偏差原因分析"]),
 ];
 
 /// A column of the funds block.
@@ -150,12 +209,13 @@ pub enum FundColumn {
     Rate,
     /// 得分.
     Score,
+    /// 原因: why the funds were not spent as budgeted.
+    Reason,
 }
 
 /// Column roles of the indicator block, by header text (prefix match after
-/// dropping bracketed suffixes, first entry wins: the `Other` names come
-/// first so that 得分系数 is not taken for 得分, and 评分标准 comes before
-/// 评分).
+/// dropping bracketed suffixes; the longest name wins, so 得分系数 is not
+/// taken for 得分, nor 评分标准 for 评分).
 pub const INDICATOR_COLUMNS: &[(IndicatorColumn, &[&str])] = &[
     (IndicatorColumn::Other, &["得分系数", "调整指标值", "调整后指标值"]),
     (IndicatorColumn::Seq, &["序号"]),
@@ -273,10 +333,17 @@ pub fn role_of<R: Copy>(table: &[(R, &[&str])], text: &str) -> Option<R> {
 
 /// [`role_of`] for a text already keyed by [`header_key`].
 pub fn role_of_key<R: Copy>(table: &[(R, &[&str])], key: &str) -> Option<R> {
-    if key.is_empty() {
-        return None;
+    // The longest name wins, so 执行率权重 is a weight though it starts
+    // with 执行率, and 得分系数 is no 得分.
+    let mut best: Option<(usize, R)> = None;
+    for (role, names) in table {
+        for n in names.iter().filter(|n| key.starts_with(*n)) {
+            if best.is_none_or(|(len, _)| n.len() > len) {
+                best = Some((n.len(), *role));
+            }
+        }
     }
-    table.iter().find(|(_, names)| names.iter().any(|n| key.starts_with(n))).map(|(r, _)| *r)
+    best.map(|(_, r)| r)
 }
 
 /// True for the label of the funds block.
@@ -359,7 +426,7 @@ pub enum FundCategory {
 /// is `central` before anything else looks at it, and 财政专户 before
 /// 财政资金).
 pub const FUND_CATEGORIES: &[(FundCategory, &[&str])] = &[
-    (FundCategory::Total, &["年度资金总额", "资金总额", "合计"]),
+    (FundCategory::Total, &["年度资金总额", "资金总额", "总额", "合计"]),
     (FundCategory::Carryover, &["上年结转"]),
     (FundCategory::Other, &["其他资金"]),
     (FundCategory::Central, &["中央补助", "中央财政", "中央资金", "中央"]),

@@ -45,9 +45,14 @@ fn form_rows_to_form(fr: FormRows) -> Form {
     };
     let (blocks, leftover) = parse::form(&fr.rows);
     let mut columns = Vec::new();
+    // Labelled lines above the table come first in `extra`, those below it
+    // after the table's own.
+    let (above, below): (Vec<_>, Vec<_>) = fr.notes.iter().partition(|(at, _)| *at == 0);
+    above.iter().for_each(|(_, row)| read::side(&mut form, row));
     for block in blocks {
         apply_block(&mut form, block, &mut columns);
     }
+    below.iter().for_each(|(_, row)| read::side(&mut form, row));
     if form.fund_unit.is_none() {
         form.fund_unit = fr.unit;
     }
@@ -158,6 +163,62 @@ mod tests {
         );
         assert_eq!(f.total_weight.as_deref(), Some("100"));
         assert_eq!(f.total_score, None);
+    }
+
+    #[test]
+    fn sichuan_funds_columns_reason_and_points_label() {
+        let f = form(
+            "预算执行情况(10分)\t\t年初预算\t调整后预算数\t预算执行数\t预算执行率\t权重\t得分\t原因\n\
+             \t总额\t500.00\t520.00\t494.00\t95.00%\t10\t9.50\t工程款未付\n\
+             \t其中:财政资金\t500.00\t520.00\t494.00\t95.00%\t/\t/\t\n\
+             绩效指标(90分)\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t得分\t未完成原因分析\n\
+             \t产出指标\t数量指标\t道路养护里程\t≥\t120\t公里\t126\t90\t90\t\n",
+        );
+        assert_eq!(f.fund_unit, None, "(10分) is points, not a unit");
+        let total = &f.funds[0];
+        assert_eq!(total.annual_budget.as_deref(), Some("520.00"));
+        assert_eq!(total.executed.as_deref(), Some("494.00"));
+        assert_eq!(total.execution_rate.as_deref(), Some("95.00%"));
+        assert_eq!((total.weight.as_deref(), total.score.as_deref()), (Some("10"), Some("9.50")));
+        assert_eq!(total.reason.as_deref(), Some("工程款未付"));
+        assert_eq!(f.funds.len(), 2);
+        assert_eq!(f.indicators[0].weight.as_deref(), Some("90"));
+    }
+
+    #[test]
+    fn goal_columns_by_their_other_names() {
+        let f = form(
+            "项目基本情况\t1.项目年度目标完成情况\t项目年度目标\t年度目标完成情况\n\
+             \t\t完成养护120公里\t完成养护126公里\n\
+             一级指标\t二级指标\t三级指标\t指标值\t完成值\n产出指标\t数量指标\t养护里程\t120\t126\n",
+        );
+        assert_eq!(f.goal_expected.as_deref(), Some("完成养护120公里"));
+        assert_eq!(f.goal_achieved.as_deref(), Some("完成养护126公里"));
+    }
+
+    #[test]
+    fn labelled_lines_outside_the_table_go_to_extra_pair_by_pair() {
+        let forms = rows_to_forms(&text_to_rows(
+            "项目支出绩效自评表\n填报单位（盖章）：某局    填报日期：2024年3月18日\n\
+             项目名称\t测试项目\n资金使用单位\t某中心\t县级主管部门\t某局\n\
+             一级指标\t二级指标\t三级指标\t指标值\t全年完成值\n产出指标\t数量指标\t培训人次\t300\t320\n\
+             注：1.一级指标分值统一设置。\n",
+        ));
+        let f = &forms[0];
+        let extra: Vec<(&str, Option<&str>)> =
+            f.extra.iter().map(|(l, v)| (l.as_str(), v.as_deref())).collect();
+        assert_eq!(
+            extra,
+            [
+                ("填报单位（盖章）", Some("某局")),
+                ("填报日期", Some("2024年3月18日")),
+                ("注", Some("1.一级指标分值统一设置。"))
+            ]
+        );
+        assert_eq!(
+            (f.department.as_deref(), f.implementer.as_deref()),
+            (Some("某局"), Some("某中心"))
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use nom::{Input, Parser};
 
 use crate::input::{PResult, ParseErrorKind, RowError, Rows};
 use crate::token::CellKind;
-use crate::vocab::{self, is_label};
+use crate::vocab::{self, is_label, GoalLabel};
 
 /// A recognised block, borrowing its rows.
 #[derive(Debug)]
@@ -117,10 +117,13 @@ fn fund_row(i: Rows<'_>) -> PResult<'_, &Row> {
 }
 
 /// The column names of the funds block on a row of their own, under a
-/// 项目资金 label that spans the table.
+/// 项目资金 label that spans the table. An indicator header names 权重,
+/// 得分 and 原因 too: it is never taken for one.
 fn fund_names_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "fund column names", |r| {
-        !has_amount(r) && distinct_roles(r, vocab::FUND_COLUMNS) >= MIN_HEADER_ROLES
+        !has_amount(r)
+            && distinct_roles(r, vocab::FUND_COLUMNS) >= MIN_HEADER_ROLES
+            && !is_indicator_header(r)
     })
 }
 
@@ -169,9 +172,9 @@ fn goals_header(i: Rows<'_>) -> PResult<'_, &Row> {
 }
 
 fn is_goals_header(r: &Row) -> bool {
-    let keys: Vec<&str> = r.filled().map(|c| c.key.as_str()).collect();
-    let names_both = keys.contains(&vocab::预期目标) && keys.contains(&vocab::实际完成情况);
-    opening_label(r).is_some_and(|k| k == vocab::年度总体目标) || names_both
+    let names = |g| r.filled().any(|c| vocab::goal_label(&c.key) == Some(g));
+    let names_both = names(GoalLabel::Expected) && names(GoalLabel::Achieved);
+    opening_label(r).is_some_and(|k| vocab::goal_label(k) == Some(GoalLabel::Block)) || names_both
 }
 
 /// A goal text row; dumps that copy a merged cell into every row it spans
@@ -183,10 +186,10 @@ fn goal_row(i: Rows<'_>) -> PResult<'_, &Row> {
 /// A 年度总体目标 row without the 预期目标/实际完成情况 labels, inside the
 /// block: the merged label copied in front of the goal texts.
 fn repeats_goals_label(r: &Row) -> bool {
-    let keys: Vec<&str> = r.filled().map(|c| c.key.as_str()).collect();
-    keys.first() == Some(&vocab::年度总体目标)
-        && keys.len() > 1
-        && !keys.iter().any(|&k| k == vocab::预期目标 || k == vocab::实际完成情况)
+    let labels: Vec<Option<GoalLabel>> = r.filled().map(|c| vocab::goal_label(&c.key)).collect();
+    labels.first() == Some(&Some(GoalLabel::Block))
+        && labels.len() > 1
+        && !labels[1..].iter().any(Option::is_some)
 }
 
 fn goals_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
@@ -254,7 +257,8 @@ pub(crate) fn opens_block(r: &Row) -> bool {
         || vocab::is_grade_label(k)
         // A fund row may carry a copy of the merged 项目资金 label.
         || vocab::is_funds_label(k) && !has_amount(r)
-        || [vocab::年度总体目标, vocab::总分].contains(&k)
+        || vocab::goal_label(k) == Some(GoalLabel::Block)
+        || k == vocab::总分
         || is_goals_header(r)
         || is_indicator_header(r)
 }

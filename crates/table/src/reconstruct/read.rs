@@ -6,7 +6,9 @@ use crate::row::{Cell, Row};
 
 use crate::text::normalize;
 use crate::token::CellKind;
-use crate::vocab::{self, header_key, is_label, FundColumn, IndicatorColumn, FUND_COLUMNS};
+use crate::vocab::{
+    self, goal_label, header_key, is_label, FundColumn, GoalLabel, IndicatorColumn, FUND_COLUMNS,
+};
 use crate::{Form, FundRow, Text};
 
 /// The filled cells of a row, normalised, for repair messages.
@@ -144,15 +146,18 @@ fn is_any_header_label(text: &str) -> bool {
     vocab::starts_form(&key) || is_label(&key, vocab::主管部门) || is_label(&key, vocab::实施单位)
 }
 
-/// The text inside the first pair of brackets: 万元 from 项目资金(万元).
-fn bracketed(text: &str) -> Option<String> {
-    let t = normalize(text);
-    let open = t.find(['(', '（'])?;
-    let rest = &t[open..];
-    let first = rest.chars().next()?;
-    let inner = &rest[first.len_utf8()..];
-    let close = inner.find([')', '）'])?;
-    Some(inner[..close].trim().to_string()).filter(|s| !s.is_empty())
+/// Every bracketed text, in order: `预算执行情况(万元)(20分)` → 万元, 20分.
+fn brackets(t: &str) -> impl Iterator<Item = String> + '_ {
+    t.match_indices(['(', '（']).filter_map(move |(open, b)| {
+        let inner = &t[open + b.len()..];
+        let close = inner.find([')', '）'])?;
+        Some(inner[..close].trim().to_string()).filter(|s| !s.is_empty())
+    })
+}
+
+/// The money unit a funds label carries in brackets, if any.
+fn money_unit(text: &str) -> Option<String> {
+    brackets(&normalize(text)).find(|u| vocab::MONEY_UNITS.contains(&u.as_str()))
 }
 
 /// The funds block: the unit from the block label, then each row's label and
@@ -163,8 +168,8 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .iter()
         .chain(rows)
         .flat_map(|r| r.filled())
-        .find(|c| vocab::is_funds_label(&c.key))
-        .and_then(|c| bracketed(&c.text).map(|unit| Text::of(c).derive(unit)));
+        .filter(|c| vocab::is_funds_label(&c.key))
+        .find_map(|c| money_unit(&c.text).map(|unit| Text::of(c).derive(unit)));
     let roles: Vec<Span<FundColumn>> =
         header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS, None)).collect();
     form.scored |= roles.iter().any(|s| matches!(s.role, FundColumn::Weight | FundColumn::Score));
@@ -212,8 +217,17 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
             ..FundRow::default()
         });
     }
-    let assigned = assign_fund_values(&values, roles);
-    let mut fund = FundRow { label: Text::of(cells[label_at]), ..FundRow::default() };
+    let numeric: Vec<Span<FundColumn>> =
+        roles.iter().filter(|s| s.role != FundColumn::Reason).cloned().collect();
+    let assigned = assign_fund_values(&values, &numeric);
+    let reason = cells[label_at + 1..]
+        .iter()
+        .find(|c| c.kind == CellKind::Text && role_at(roles, c) == Some(FundColumn::Reason));
+    let mut fund = FundRow {
+        label: Text::of(cells[label_at]),
+        reason: reason.map(|c| Text::of(c)),
+        ..FundRow::default()
+    };
     for (role, cell) in assigned {
         let text = Some(Text::of(cell));
         match role {
@@ -223,6 +237,7 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
             FundColumn::Weight => fund.weight = text,
             FundColumn::Rate => fund.execution_rate = text,
             FundColumn::Score => fund.score = text,
+            FundColumn::Reason => {}
         }
     }
     Some(fund)
@@ -258,15 +273,11 @@ fn assign_fund_values<'a>(
 /// block without the labels holds one text: the expected goal.
 pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
     let block: Vec<&Row> = std::iter::once(header).chain(rows.iter().copied()).collect();
-    let is_goal_label = |c: &Cell| {
-        let k = &c.key;
-        k == vocab::预期目标 || k == vocab::实际完成情况 || k == vocab::年度总体目标
-    };
-    let labelled = |name: &str| -> Option<Text> {
-        let (r, cell) = block
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| row.filled().find(|c| c.key == name).map(|c| (r, c)))?;
+    let is_goal_label = |c: &Cell| goal_label(&c.key).is_some();
+    let labelled = |which: GoalLabel| -> Option<Text> {
+        let (r, cell) = block.iter().enumerate().find_map(|(r, row)| {
+            row.filled().find(|c| goal_label(&c.key) == Some(which)).map(|c| (r, c))
+        })?;
         let beside = block[r].filled().find(|c| c.col > cell.col && !is_goal_label(c));
         let text = match beside {
             Some(c) => Text::of(c),
@@ -280,10 +291,10 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
         };
         Some(text).filter(|t| !t.is_empty())
     };
-    let has_labels = block.iter().flat_map(|r| r.filled()).any(|c| {
-        let k = &c.key;
-        k == vocab::预期目标 || k == vocab::实际完成情况
-    });
+    let has_labels = block
+        .iter()
+        .flat_map(|r| r.filled())
+        .any(|c| matches!(goal_label(&c.key), Some(GoalLabel::Expected | GoalLabel::Achieved)));
     // Both labels heading columns of one row, and two texts under them: the
     // texts go in printed order (text dumps may drop the merged label cell
     // in front of them, which shifts their columns).
@@ -295,8 +306,8 @@ pub(crate) fn goals(form: &mut Form, header: &Row, rows: &[&Row]) {
         form.goal_expected = Some(Text::of(under[0]));
         form.goal_achieved = Some(Text::of(under[1]));
     } else if has_labels {
-        form.goal_expected = labelled(vocab::预期目标);
-        form.goal_achieved = labelled(vocab::实际完成情况);
+        form.goal_expected = labelled(GoalLabel::Expected);
+        form.goal_achieved = labelled(GoalLabel::Achieved);
     } else {
         let text =
             Text::joined(block.iter().flat_map(|r| r.filled()).filter(|c| !is_goal_label(c)), "");
@@ -385,9 +396,11 @@ mod tests {
 
     #[test]
     fn unit_from_brackets() {
-        assert_eq!(bracketed("项目资金 (万元)").as_deref(), Some("万元"));
-        assert_eq!(bracketed("项目资金（万元）").as_deref(), Some("万元"));
-        assert_eq!(bracketed("项目资金"), None);
+        assert_eq!(money_unit("项目资金 (万元)").as_deref(), Some("万元"));
+        assert_eq!(money_unit("项目资金（万元）").as_deref(), Some("万元"));
+        assert_eq!(money_unit("预算执行情况(10分)"), None);
+        assert_eq!(money_unit("预算执行情况(万元)(20分)").as_deref(), Some("万元"));
+        assert_eq!(money_unit("项目资金"), None);
     }
 
     fn funds_of(dump: &str) -> Vec<FundRow> {
