@@ -81,14 +81,16 @@ fn missing_fields(record: &FormRecord, checks: &mut Vec<Check>) {
     // A template without 分值/得分 lacks no score (SCHEMA §1b).
     let scored = !record.unscored;
     match rescore::total_fund(record) {
+        None if record.unprinted.funds => {}
         None => missing("funds", Error, checks),
         Some((i, f)) => {
+            let gone = record.unprinted;
             let cells = [
                 ("annual_budget", f.annual_budget, true),
                 ("executed", f.executed, true),
-                ("weight", f.weight, scored),
+                ("weight", f.weight, scored && !gone.fund_weight),
                 ("execution_rate", f.execution_rate, true),
-                ("score", f.score, scored),
+                ("score", f.score, scored && !gone.fund_score),
             ];
             for (name, ..) in cells.iter().filter(|(_, v, expected)| v.is_none() && *expected) {
                 missing(&format!("funds[{i}].{name}"), Warning, checks);
@@ -101,14 +103,19 @@ fn missing_fields(record: &FormRecord, checks: &mut Vec<Check>) {
     if !scored {
         return;
     }
+    let gone = record.unprinted;
     for (i, ind) in record.indicators.iter().enumerate() {
-        for (name, v) in [("weight", ind.weight), ("score", ind.score)] {
-            if v.is_none() {
-                missing(&format!("indicators[{i}].{name}"), Warning, checks);
-            }
+        let cells = [
+            ("weight", ind.weight, gone.indicator_weight),
+            ("score", ind.score, gone.indicator_score),
+        ];
+        for (name, ..) in cells.iter().filter(|(_, v, gone)| v.is_none() && !gone) {
+            missing(&format!("indicators[{i}].{name}"), Warning, checks);
         }
     }
-    if record.total_weight.is_none() {
+    // A form without a 分值 column sums no weights (rubric forms scored by
+    // 自评分 alone).
+    if record.total_weight.is_none() && !gone.indicator_weight && !gone.total_weight {
         missing("total_weight", Warning, checks);
     }
     if record.total_score.is_none() {
@@ -398,7 +405,7 @@ fn repaired(record: &FormRecord, checks: &mut Vec<Check>) {
 
 #[cfg(test)]
 mod tests {
-    use jixiao_record::{FormKind, FundCategory, Goals, Op, Value};
+    use jixiao_record::{FormKind, FundCategory, Goals, Op, Unprinted, Value};
 
     use super::*;
     use crate::indicator_score;
@@ -755,6 +762,27 @@ mod tests {
             (ind.weight, ind.score) = (None, None);
         }
         assert_eq!(found(&r), []);
+    }
+
+    #[test]
+    fn columns_a_template_does_not_print_are_not_missing() {
+        // A rubric form (自评分 only, total in the header) without a funds
+        // block: no weight, no total weight and no funds are expected.
+        let mut r = form();
+        r.unprinted = Unprinted {
+            funds: true,
+            total_weight: true,
+            indicator_weight: true,
+            ..Default::default()
+        };
+        r.funds.clear();
+        r.total_weight = None;
+        for ind in &mut r.indicators {
+            ind.weight = None;
+        }
+        assert!(found(&r).iter().all(|c| c.0 != CheckCode::MissingField), "{:?}", found(&r));
+        r.unprinted = Unprinted::default();
+        assert!(found(&r).iter().any(|c| c.2 == "funds"));
     }
 
     #[test]

@@ -241,6 +241,29 @@ pub struct FormRecord {
     /// 总分 row): the checks then expect no weights and scores.
     #[serde(skip)]
     pub unscored: bool,
+    /// The weight and score columns the form does not print (where its
+    /// headers were read): the checks expect no cells there.
+    #[serde(skip)]
+    pub unprinted: Unprinted,
+}
+
+/// Weight and score columns a form does not print; all false (nothing
+/// known to be missing) unless its headers say so.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unprinted {
+    /// No funds block at all (department rubric forms).
+    pub funds: bool,
+    /// No total weight: the total is printed in the header (自评总分) and
+    /// no 总分 row sums the weights.
+    pub total_weight: bool,
+    /// No 分值 column in the funds block.
+    pub fund_weight: bool,
+    /// No 得分 column in the funds block.
+    pub fund_score: bool,
+    /// No 分值 column in the indicator block.
+    pub indicator_weight: bool,
+    /// No 得分 column in the indicator block.
+    pub indicator_score: bool,
 }
 
 impl FormRecord {

@@ -38,6 +38,7 @@ pub fn form_to_record(form: &Form) -> FormRecord {
         repairs: form.repairs.clone(),
         decimals: printed_decimals(form),
         unscored: !form.scored,
+        unprinted: unprinted(form),
         ..FormRecord::default()
     }
 }
@@ -55,13 +56,33 @@ fn extras(form: &Form) -> Vec<Extra> {
         .extra
         .iter()
         .map(|(label, value)| Extra { label: label.text.clone(), value: owned(value) });
-    let columns = form.indicators.iter().enumerate().flat_map(|(i, ind)| {
-        ind.other.iter().map(move |(header, text)| Extra {
-            label: format!("indicators[{i}].{header}"),
-            value: Some(text.text.clone()),
-        })
+    let column = |at: String, header: &str, text: &Text| Extra {
+        label: format!("{at}.{header}"),
+        value: Some(text.text.clone()),
+    };
+    let funds = form.funds.iter().enumerate().flat_map(|(i, f)| {
+        f.other.iter().map(move |(header, text)| column(format!("funds[{i}]"), header, text))
     });
-    side.chain(columns).collect()
+    let indicators = form.indicators.iter().enumerate().flat_map(|(i, ind)| {
+        ind.other.iter().map(move |(h, text)| column(format!("indicators[{i}]"), h, text))
+    });
+    side.chain(funds).chain(indicators).collect()
+}
+
+/// The weight and score columns whose headers were read and lack them. A
+/// funds block prints its 分值 and 得分 together: a header naming one of
+/// them lost the other (text dumps drop a header cell with its column).
+fn unprinted(form: &Form) -> Unprinted {
+    let c = form.columns;
+    let no_fund_scores = c.fund_header && !c.fund_weight && !c.fund_score;
+    Unprinted {
+        fund_weight: no_fund_scores,
+        fund_score: no_fund_scores,
+        funds: !c.funds_block,
+        total_weight: c.header_total && !c.total_row,
+        indicator_weight: c.indicator_header && !c.indicator_weight,
+        indicator_score: c.indicator_header && !c.indicator_score,
+    }
 }
 
 /// The printed precision of the numbers the checks compare.

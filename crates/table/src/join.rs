@@ -165,6 +165,8 @@ fn is_known_label(c: &Cell) -> bool {
         || key == vocab::绩效指标
         || vocab::role_of_key(vocab::FUND_COLUMNS, key).is_some()
         || vocab::role_of_key(vocab::INDICATOR_COLUMNS, key).is_some()
+        || vocab::side_field(key).is_some()
+        || starts_pair(&c.text)
 }
 
 fn opens_form(row: &Row) -> bool {
@@ -368,16 +370,20 @@ fn first_key(row: &Row) -> Option<&str> {
 /// The year of a `(2024年度)` or `2024年度` line.
 pub(crate) fn year_of(text: &str) -> Option<i32> {
     let key: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let i = key.find("年度")?;
-    let digits: String = key[..i]
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+    let four_digits_before = |i: usize| {
+        let head = &key[..i];
+        let start = head.len() - head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        (i - start == 4)
+            .then(|| (head[start..].parse().ok(), &head[..start]))
+            .and_then(|(y, before): (Option<i32>, &str)| y.map(|y| (y, before)))
+    };
+    if let Some(i) = key.find("年度") {
+        return four_digits_before(i).map(|(y, _)| y);
+    }
+    // `(2021年)`: a bracketed year without 度 (a bare 2021年 is a date).
+    let i = key.find("年)").or_else(|| key.find("年）"))?;
+    let (y, before) = four_digits_before(i)?;
+    before.ends_with(['(', '（']).then_some(y)
 }
 
 /// The title without the year printed on the same line: a `(2024年度)`
@@ -386,7 +392,8 @@ fn strip_year(title: &str) -> String {
     if year_of(title).is_none() {
         return title.to_string();
     }
-    if let Some(i) = title.find(['(', '（']).filter(|&i| title[i..].contains("年度")) {
+    let year_in = |t: &str| t.contains("年度") || t.contains("年)") || t.contains("年）");
+    if let Some(i) = title.find(['(', '（']).filter(|&i| year_in(&title[i..])) {
         return title[..i].trim().to_string();
     }
     let digits = title.chars().take_while(char::is_ascii_digit).count();
@@ -694,6 +701,9 @@ mod tests {
         assert_eq!(year_of("(2024年度)"), Some(2024));
         assert_eq!(year_of("（2023 年度）"), Some(2023));
         assert_eq!(year_of("财政项目支出绩效自评表"), None);
+        assert_eq!(year_of("银川市本级部门项目支出绩效自评表(2021年)"), Some(2021));
+        assert_eq!(year_of("完成时间2022年)"), None);
+        assert_eq!(strip_year("部门项目支出绩效自评表（2021年）"), "部门项目支出绩效自评表");
     }
 
     #[test]

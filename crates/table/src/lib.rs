@@ -106,6 +106,32 @@ pub struct Form {
     /// or indicator header, a 总分 row, a 自评总分 cell): templates without
     /// scores (transfer-payment target forms) lack none.
     pub scored: bool,
+    /// Which weight and score columns the funds and indicator headers
+    /// print: the checks expect those cells only.
+    pub columns: ScoreColumns,
+}
+
+/// The weight and score columns a form's headers print (分值/权重, 得分).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ScoreColumns {
+    /// A funds block was read.
+    pub funds_block: bool,
+    /// A 总分 / 合计 row was read.
+    pub total_row: bool,
+    /// The total score is printed in the header (自评总分).
+    pub header_total: bool,
+    /// A funds header was read (it named at least one column).
+    pub fund_header: bool,
+    /// An indicator header was read.
+    pub indicator_header: bool,
+    /// The funds header names a 分值 column.
+    pub fund_weight: bool,
+    /// The funds header names a 得分 column.
+    pub fund_score: bool,
+    /// The indicator header names a 分值 column.
+    pub indicator_weight: bool,
+    /// The indicator header names a 得分 column.
+    pub indicator_score: bool,
 }
 
 /// A row of the funds block: the label and its six printed values (None
@@ -128,6 +154,9 @@ pub struct FundRow {
     pub score: Option<Text>,
     /// 原因: why the funds were not spent as budgeted.
     pub reason: Option<Text>,
+    /// Cells under columns no field takes (中央 | 省、地 | 本级 …), with
+    /// their header text: kept in the record's `extra`.
+    pub other: Vec<(String, Text)>,
 }
 
 /// An indicator row, texts normalised, levels filled from merged cells.

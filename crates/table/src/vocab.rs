@@ -185,7 +185,15 @@ pub const FUND_COLUMNS: &[(FundColumn, &[&str])] = &[
     (FundColumn::Initial, &["年初预算数", "年初预算"]),
     (
         FundColumn::Annual,
-        &["全年预算数", "全年预算", "调整后预算数", "调整预算数", "全年调整预算数", "预算数"],
+        &[
+            "全年预算数",
+            "全年预算",
+            "调整后预算数",
+            "调整预算数",
+            "全年调整预算数",
+            "预算数",
+            "合计",
+        ],
     ),
     (FundColumn::Executed, &["全年执行数", "全年执行", "预算执行数", "执行数"]),
     (FundColumn::Weight, &["分值", "分数", "权重", "执行率权重"]),
@@ -211,6 +219,9 @@ pub enum FundColumn {
     Score,
     /// 原因: why the funds were not spent as budgeted.
     Reason,
+    /// A column no field takes (中央 | 省、地 | 本级 of a sources layout):
+    /// kept in the record's `extra`.
+    Other,
 }
 
 /// Column roles of the indicator block, by header text (prefix match after

@@ -128,6 +128,7 @@ fn put_side(form: &mut Form, field: vocab::SideField, label: Text, value: Option
         F::Measures => &mut form.measures,
         F::TotalScore => {
             form.scored = true;
+            form.columns.header_total = true;
             &mut form.total_score
         }
         F::ReviewScore => &mut form.review_score,
@@ -170,9 +171,21 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .flat_map(|r| r.filled())
         .filter(|c| vocab::is_funds_label(&c.key))
         .find_map(|c| money_unit(&c.text).map(|unit| Text::of(c).derive(unit)));
-    let roles: Vec<Span<FundColumn>> =
-        header.iter().flat_map(|h| header_roles(h, FUND_COLUMNS, None)).collect();
+    form.columns.funds_block = true;
+    let roles: Vec<Span<FundColumn>> = header
+        .iter()
+        .flat_map(|h| header_roles(h, FUND_COLUMNS, Some(FundColumn::Other)))
+        .filter(|s| !(s.role == FundColumn::Other && vocab::is_funds_label(&header_key(&s.label))))
+        .collect();
     form.scored |= roles.iter().any(|s| matches!(s.role, FundColumn::Weight | FundColumn::Score));
+    // An amount under no named column means the header lost a cell (dumps
+    // do): what it lacks is then unknown, not unprinted.
+    let unnamed = rows.iter().flat_map(|r| r.filled()).any(|c| {
+        matches!(c.kind, CellKind::Amount | CellKind::Dash) && role_at(&roles, c).is_none()
+    });
+    form.columns.fund_header |= !roles.is_empty() && !unnamed;
+    form.columns.fund_weight |= roles.iter().any(|s| s.role == FundColumn::Weight);
+    form.columns.fund_score |= roles.iter().any(|s| s.role == FundColumn::Score);
     for row in rows {
         match fund_row(row, &roles) {
             Some(f) if f.label.is_empty() => match form.funds.first_mut() {
@@ -217,8 +230,13 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
             ..FundRow::default()
         });
     }
-    let numeric: Vec<Span<FundColumn>> =
-        roles.iter().filter(|s| s.role != FundColumn::Reason).cloned().collect();
+    let numeric: Vec<Span<FundColumn>> = roles
+        .iter()
+        .filter(|s| !matches!(s.role, FundColumn::Reason | FundColumn::Other))
+        .cloned()
+        .collect();
+    let (other, values): (Vec<&Cell>, Vec<&Cell>) =
+        values.iter().partition(|c| role_at(roles, c) == Some(FundColumn::Other));
     let assigned = assign_fund_values(&values, &numeric);
     let reason = cells[label_at + 1..]
         .iter()
@@ -226,6 +244,10 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
     let mut fund = FundRow {
         label: Text::of(cells[label_at]),
         reason: reason.map(|c| Text::of(c)),
+        other: other
+            .iter()
+            .filter_map(|c| Some((span_at(roles, c)?.label.clone(), Text::of(c))))
+            .collect(),
         ..FundRow::default()
     };
     for (role, cell) in assigned {
@@ -237,7 +259,7 @@ fn fund_row(row: &Row, roles: &[Span<FundColumn>]) -> Option<FundRow> {
             FundColumn::Weight => fund.weight = text,
             FundColumn::Rate => fund.execution_rate = text,
             FundColumn::Score => fund.score = text,
-            FundColumn::Reason => {}
+            FundColumn::Reason | FundColumn::Other => {}
         }
     }
     Some(fund)
@@ -327,6 +349,7 @@ fn overlaps(a: &Cell, b: &Cell) -> bool {
 /// printed in the same row is taken too.
 pub(crate) fn total(form: &mut Form, row: &Row, columns: &[Span<IndicatorColumn>]) {
     form.scored = true;
+    form.columns.total_row = true;
     let amounts: Vec<&Cell> = row.filled().filter(|c| c.kind == CellKind::Amount).collect();
     let roles: Vec<Option<IndicatorColumn>> = amounts
         .iter()
