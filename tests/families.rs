@@ -4,7 +4,7 @@
 //! same record field for field. The samples are `samples/family_XX*`
 //! (tools/samplegen/families.py).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -33,7 +33,7 @@ fn renderings(family: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-fn extract(path: &PathBuf) -> Value {
+fn extract(path: &Path) -> Value {
     let out = jixiao(&["extract", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()

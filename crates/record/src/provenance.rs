@@ -118,13 +118,18 @@ fn value_paths(p: &mut Paths, at: &str, cell: Option<&Text>, v: &Value, row: &In
 }
 
 /// `extra[k].label` and `.value`: the side cells, then the cells of
-/// indicator columns no field takes (whose label names the indicator, not a
+/// funds and indicator columns no field takes (whose label names the row, not a
 /// printed cell: only their value has an origin).
 fn extra_paths(p: &mut Paths, form: &Form, record: &FormRecord) {
     let side = form.extra.iter().map(|(label, value)| (Some(label), value.as_ref()));
+    // In the order of `normalise::extras`: side cells, funds columns,
+    // indicator columns.
+    let funds = form.funds.iter().flat_map(|f| f.other.iter().map(|(_, text)| (None, Some(text))));
     let columns =
         form.indicators.iter().flat_map(|ind| ind.other.iter().map(|(_, text)| (None, Some(text))));
-    for (k, ((label, value), extra)) in side.chain(columns).zip(&record.extra).enumerate() {
+    for (k, ((label, value), extra)) in
+        side.chain(funds).chain(columns).zip(&record.extra).enumerate()
+    {
         p.put(&format!("extra[{k}].label"), true, label);
         p.put(&format!("extra[{k}].value"), extra.value.is_some(), value);
     }

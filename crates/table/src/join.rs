@@ -130,6 +130,7 @@ fn join_wrapped_lines(form: &mut FormRows) {
             c.kind == CellKind::Text
                 && !is_known_label(c)
                 && !c.text.trim_end().ends_with([':', '：'])
+                && crate::token::labelled_amount(&c.text).is_none()
         };
         let fragments_only = !row.is_blank() && row.filled().all(fragment);
         let under_values = row.filled().all(|c| {

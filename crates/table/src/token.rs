@@ -46,6 +46,15 @@ pub(crate) fn classify(t: &str) -> CellKind {
     }
 }
 
+/// A label and its amount printed in one cell (`其中:一般公共预算:1,400.00`):
+/// the label (up to the last colon) and the amount.
+pub fn labelled_amount(text: &str) -> Option<(&str, &str)> {
+    let (label, amount) = text.trim().rsplit_once([':', '：'])?;
+    let label = label.trim();
+    let amount = amount.trim();
+    (!label.is_empty() && parse_amount(amount).is_some()).then_some((label, amount))
+}
+
 /// The longest trailing unit accepted without brackets, in characters
 /// (`人次`, `万元`, `个工作日`): longer tails are prose, not units.
 const MAX_BARE_UNIT_CHARS: usize = 6;
@@ -261,6 +270,17 @@ mod tests {
         assert_eq!(m("准确"), None);
         assert_eq!(m("2024年,因行政执法类机构改革"), None);
         assert_eq!(m("1、完成"), None);
+    }
+
+    #[test]
+    fn labelled_amounts() {
+        assert_eq!(
+            labelled_amount("其中:一般公共预算:1,400.00"),
+            Some(("其中:一般公共预算", "1,400.00"))
+        );
+        assert_eq!(labelled_amount("项目支出：700.00"), Some(("项目支出", "700.00")));
+        assert_eq!(labelled_amount("其中：当年财政拨款"), None);
+        assert_eq!(labelled_amount(":12"), None);
     }
 
     #[test]

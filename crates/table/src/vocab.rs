@@ -31,6 +31,8 @@ pub const 项目资金: &[&str] = &[
     "项目资金情况",
     "资金投入情况",
     "资金情况",
+    "年度预算申请",
+    "部门预算执行情况",
 ];
 /// 部门名称: what names a department-wide form (部门整体支出绩效自评表).
 pub const 部门名称: &[&str] =

@@ -187,6 +187,10 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
     form.columns.fund_weight |= roles.iter().any(|s| s.role == FundColumn::Weight);
     form.columns.fund_score |= roles.iter().any(|s| s.role == FundColumn::Score);
     for row in rows {
+        if let Some(pairs) = labelled_amounts(row) {
+            form.extra.extend(pairs);
+            continue;
+        }
         match fund_row(row, &roles) {
             Some(f) if f.label.is_empty() => match form.funds.first_mut() {
                 Some(total) if total.weight.is_none() => total.weight = f.weight,
@@ -196,6 +200,21 @@ pub(crate) fn funds(form: &mut Form, header: &[&Row], rows: &[&Row]) {
             None => {}
         }
     }
+}
+
+/// A row of `label:amount` cells (按收入性质分 splits of 部门整体 forms):
+/// each pair for `extra`, as no fund column holds it.
+fn labelled_amounts(row: &Row) -> Option<Vec<(Text, Option<Text>)>> {
+    let cells: Vec<&Cell> = row.filled().collect();
+    let pairs: Vec<(Text, Option<Text>)> = cells
+        .iter()
+        .filter_map(|c| {
+            let (label, amount) = crate::token::labelled_amount(&c.text)?;
+            let own = Text::of(c);
+            Some((own.derive(normalize(label)), Some(own.derive(amount))))
+        })
+        .collect();
+    (!pairs.is_empty() && pairs.len() == cells.len()).then_some(pairs)
 }
 
 /// The canonical column order of the funds block, used when a row holds all
