@@ -393,7 +393,7 @@ pub fn is_label(text: &str, names: &[&str]) -> bool {
 /// fragment completes: (label, debris after it). None when the label is
 /// already complete or the fragment does not complete it.
 pub fn complete_label(label: &str, frag: &str) -> Option<(String, String)> {
-    if label.ends_with(指标) {
+    if is_complete_level_label(label) {
         return None;
     }
     let joined = format!("{label}{frag}");
@@ -501,6 +501,37 @@ pub fn level1_class(label: &str) -> Level1Class {
         .map_or(Level1Class::Other, |(c, _)| *c)
 }
 
+/// A whole 一级/二级 label: words ending in 指标, its points after it or not
+/// (`产出指标`, `效益指标(30分)`); a bare `指标` is the tail of a cut one.
+pub fn is_complete_level_label(label: &str) -> bool {
+    let t: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let words = match points_suffix_at(&t) {
+        Some(at) => &t[..at],
+        None => &t,
+    };
+    words.ends_with(指标) && words != 指标
+}
+
+/// Where a trailing `(30分)` / `（30分）` / `30分` starts, if the label has one.
+fn points_suffix_at(t: &str) -> Option<usize> {
+    label_points(t)?;
+    let cut = t.rfind(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '分' | ')' | '）')))?;
+    let at = cut + t[cut..].chars().next()?.len_utf8();
+    Some(if matches!(&t[cut..at], "(" | "（") { cut } else { at })
+}
+
+/// A placeholder in an indicator row (`……`, `...`, `指标1:` with nothing
+/// after it): the template's blank line, not an indicator (SCHEMA §1b).
+pub fn is_placeholder(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let dots = !t.is_empty() && t.chars().all(|c| matches!(c, '…' | '.' | '·' | '。' | '⋯'));
+    let numbered = t
+        .strip_prefix(指标)
+        .and_then(|r| r.strip_suffix([':', '：']))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    dots || numbered
+}
+
 /// The points a level label carries at its end: `产出指标(50分)`,
 /// `产出指标（50分）`, `产出指标 50分` → 50.
 pub fn label_points(label: &str) -> Option<f64> {
@@ -520,6 +551,23 @@ pub fn label_points(label: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_level_labels_and_placeholders() {
+        for l in ["产出指标", "效益指标(30分)", "满意度指标（10分）", "数量指 标 15 分"]
+        {
+            assert!(is_complete_level_label(l), "{l}");
+        }
+        for l in ["社会效益", "指标", "产出指标(50", "项目产出(30分)"] {
+            assert!(!is_complete_level_label(l), "{l}");
+        }
+        for t in ["……", "...", "指标1:", "指标12："] {
+            assert!(is_placeholder(t), "{t}");
+        }
+        for t in ["指标1:培训人次", "", "达成"] {
+            assert!(!is_placeholder(t), "{t}");
+        }
+    }
 
     #[test]
     fn complete_label_cuts_debris() {

@@ -7,7 +7,7 @@ use crate::row::{Cell, Row};
 
 use super::read::{header_roles, role_at, row_text, span_at, Span};
 use crate::token::{cell_kind, CellKind};
-use crate::vocab::{complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
+use crate::vocab::{self, complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
 use crate::{Form, IndicatorRow, Repair, Text};
 
 /// One indicator row as printed, before labels are carried down.
@@ -65,6 +65,23 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) -> Vec<Span<
     let mut groups: Vec<Group> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         if row.is_blank() {
+            continue;
+        }
+        if row.filled().all(|c| vocab::is_placeholder(&c.text)) {
+            let message =
+                format!("dropped placeholder row \"{}\" on page {}", row_text(row), row.page);
+            form.repairs.push(Repair::of_row(message, row));
+            continue;
+        }
+        if levels_only(row, &roles, form) {
+            // A 一级/二级 label printed with no indicator under it (经济效益
+            // 指标 of a template left empty): the labels in force change.
+            for c in row.filled() {
+                match role_at(&roles, c) {
+                    Some(Col::Level1) => (carry.level1, carry.level2) = (Some(Text::of(c)), None),
+                    _ => carry.level2 = Some(Text::of(c)),
+                }
+            }
             continue;
         }
         if let Some(p) = by_columns(row, &roles).or_else(|| by_content(row)) {
@@ -276,6 +293,18 @@ impl Carry {
             ..p.fields
         });
     }
+}
+
+/// A row holding only whole 一级/二级 labels under their columns, while the
+/// labels above are whole too (else it may finish a label a page break cut).
+fn levels_only(row: &Row, roles: &[Span<Col>], form: &Form) -> bool {
+    let level = |c: &Cell| matches!(role_at(roles, c), Some(Col::Level1 | Col::Level2));
+    let whole = |t: Option<&Text>| t.is_none_or(|t| vocab::is_complete_level_label(t));
+    let above_whole =
+        form.indicators.last().is_none_or(|i| whole(i.level1.as_ref()) && whole(i.level2.as_ref()));
+    row.filled().next().is_some()
+        && row.filled().all(|c| level(c) && vocab::is_complete_level_label(&c.text))
+        && above_whole
 }
 
 /// A nameless row whose numbers all appear in the row above is that row

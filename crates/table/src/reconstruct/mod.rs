@@ -222,6 +222,22 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_and_level_labels_without_indicators() {
+        let f = form(
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+             产出指标(50分)\t数量指标\t培训人次\t≥100人次\t120人次\t50\t50\n\
+             \t\t……\t\t\t\t\n\
+             效益指标(30分)\t经济效益指标\t\t\t\t\t\n\
+             \t社会效益指标\t覆盖率\t≥90%\t95%\t30\t30\n",
+        );
+        let names: Vec<&str> = f.indicators.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["培训人次", "覆盖率"]);
+        assert_eq!(f.indicators[1].level1.as_deref(), Some("效益指标(30分)"));
+        assert_eq!(f.indicators[1].level2.as_deref(), Some("社会效益指标"));
+        assert!(f.repairs.iter().any(|r| r.message.contains("placeholder")));
+    }
+
+    #[test]
     fn footer_rows_fill_conclusion_problems_measures_and_extra() {
         let f = form(
             "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
