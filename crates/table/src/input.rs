@@ -71,8 +71,6 @@ pub(crate) enum ParseErrorKind {
     ExpectedLabel(&'static str),
     /// A row holding amounts.
     ExpectedAmount,
-    /// Rows were left over after the form.
-    Partial,
     /// A nom combinator failed.
     Nom(NomKind),
 }

@@ -116,11 +116,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
 /// filled value cell of the line before (not under a label), is the rest of
 /// those cells. (Indicator rows have their own repair, which knows labels.)
 fn join_wrapped_lines(form: &mut FormRows) {
-    let end = form
-        .rows
-        .iter()
-        .position(crate::reconstruct::is_indicator_header)
-        .unwrap_or(form.rows.len());
+    let end = form.rows.iter().position(Row::is_indicator_header).unwrap_or(form.rows.len());
     let mut i = 1;
     let mut end = end;
     while i < end {

@@ -8,7 +8,7 @@ use jixiao_layout::{BBox, RowKind};
 
 use crate::text::label_key;
 use crate::token::{classify, CellKind};
-use crate::vocab::header_key;
+use crate::vocab::{self, header_key};
 
 /// One cell of a row, with its tokens. It reads as layout's cell (through
 /// `Deref`); its text changes only through [`Cell::set_text`], which keeps
@@ -91,7 +91,32 @@ impl Row {
     pub fn is_blank(&self) -> bool {
         self.filled().next().is_none()
     }
+    /// True when a cell holds a plain amount.
+    pub fn has_amount(&self) -> bool {
+        self.filled().any(|c| c.kind == CellKind::Amount)
+    }
+    /// True when the row names enough of the table's column roles to be a
+    /// header row ([`MIN_HEADER_ROLES`] different ones).
+    pub fn names_columns<R: Copy + PartialEq>(&self, table: &[(R, &[&str])]) -> bool {
+        let mut roles: Vec<R> = Vec::new();
+        for role in self.filled().filter_map(|c| vocab::role_of_key(table, &c.key)) {
+            if !roles.contains(&role) {
+                roles.push(role);
+            }
+        }
+        roles.len() >= MIN_HEADER_ROLES
+    }
+    /// An indicator header row, or one of the two rows of a split header
+    /// (`绩效指标 | 年度指标值 | …` over `一级指标 | 二级指标 | 三级指标`):
+    /// indicator column names and no amount.
+    pub fn is_indicator_header(&self) -> bool {
+        !self.has_amount() && self.names_columns(vocab::INDICATOR_COLUMNS)
+    }
 }
+
+/// How many column names make a row a header row: three, so that a data
+/// row holding one word that happens to name a column is never taken.
+const MIN_HEADER_ROLES: usize = 3;
 
 /// Classifies every cell of layout's rows.
 pub(crate) fn tokenise(rows: &[jixiao_layout::Row]) -> Vec<Row> {

@@ -12,7 +12,6 @@ use crate::grid::rows_to_grid;
 use crate::join::{rows_to_form_rows, FormRows};
 use crate::vocab::IndicatorColumn;
 use crate::Form;
-pub(crate) use parse::is_indicator_header;
 use parse::Block;
 
 /// Reconstructs every form in a document's rows, in document order. A
@@ -43,7 +42,7 @@ fn form_rows_to_form(fr: FormRows) -> Form {
         repairs: fr.repairs,
         ..Form::default()
     };
-    let (blocks, leftover) = parse::form(&fr.rows);
+    let blocks = parse::form(&fr.rows);
     let mut columns = Vec::new();
     // Labelled lines above the table come first in `extra`, those below it
     // after the table's own.
@@ -55,10 +54,6 @@ fn form_rows_to_form(fr: FormRows) -> Form {
     below.iter().for_each(|(_, row)| read::side(&mut form, row));
     if form.fund_unit.is_none() {
         form.fund_unit = fr.unit;
-    }
-    if let Some(e) = leftover {
-        let message = format!("rows from {} on could not be read ({:?})", e.pos + 1, e.kind);
-        form.repairs.push(message.into());
     }
     form
 }

@@ -39,15 +39,26 @@ pub(crate) enum Block<'a> {
     Stray(&'a Row),
 }
 
-/// Reads a form's rows into blocks. Returns the blocks and, when rows were
-/// left over, the error at the first of them.
-pub(crate) fn form(rows: &[Row]) -> (Vec<Block<'_>>, Option<RowError>) {
-    match many0(block).parse(Rows::new(rows)) {
-        Ok((rest, blocks)) if rest.input_len() == 0 => (blocks, None),
-        Ok((rest, blocks)) => (blocks, Some(RowError::at(&rest, ParseErrorKind::Partial))),
-        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => (Vec::new(), Some(e)),
-        Err(nom::Err::Incomplete(_)) => (Vec::new(), None),
+/// Reads a form's rows into blocks, every row into one: a row no block
+/// claims is a [`Block::Stray`], so nothing is left over.
+pub(crate) fn form(rows: &[Row]) -> Vec<Block<'_>> {
+    let mut input = Rows::new(rows);
+    let mut blocks = Vec::new();
+    while let Some(first) = input.first() {
+        match block(input) {
+            Ok((rest, b)) => {
+                blocks.push(b);
+                input = rest;
+            }
+            // `any_row` takes any row, so no alternative is left to fail;
+            // should one, its row is still kept.
+            Err(_) => {
+                blocks.push(Block::Stray(first));
+                input = input.take_from(1);
+            }
+        }
     }
+    blocks
 }
 
 fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
@@ -111,7 +122,7 @@ fn fund_row(i: Rows<'_>) -> PResult<'_, &Row> {
     let subheading =
         |r: &Row| r.filled().count() <= 2 && r.filled().all(|c| c.kind == CellKind::Text);
     match i.first() {
-        Some(r) if !opens_block(r) && (has_amount(r) || subheading(r)) => Ok((i.take_from(1), r)),
+        Some(r) if !opens_block(r) && (r.has_amount() || subheading(r)) => Ok((i.take_from(1), r)),
         _ => Err(nom::Err::Error(RowError::at(&i, ParseErrorKind::ExpectedAmount))),
     }
 }
@@ -121,9 +132,7 @@ fn fund_row(i: Rows<'_>) -> PResult<'_, &Row> {
 /// 得分 and 原因 too: it is never taken for one.
 fn fund_names_row(i: Rows<'_>) -> PResult<'_, &Row> {
     row_if(i, "fund column names", |r| {
-        !has_amount(r)
-            && distinct_roles(r, vocab::FUND_COLUMNS) >= MIN_HEADER_ROLES
-            && !is_indicator_header(r)
+        !r.has_amount() && r.names_columns(vocab::FUND_COLUMNS) && !r.is_indicator_header()
     })
 }
 
@@ -150,21 +159,6 @@ fn funds_block_by_names(i: Rows<'_>) -> PResult<'_, Block<'_>> {
     .parse(i)
 }
 
-/// How many column names make a row a header row: three, so that a data
-/// row holding one word that happens to name a column is never taken.
-const MIN_HEADER_ROLES: usize = 3;
-
-/// The number of different column roles a row's cells name.
-fn distinct_roles<R: Copy + PartialEq>(r: &Row, table: &[(R, &[&str])]) -> usize {
-    let mut roles: Vec<R> = Vec::new();
-    for role in r.filled().filter_map(|c| vocab::role_of_key(table, &c.key)) {
-        if !roles.contains(&role) {
-            roles.push(role);
-        }
-    }
-    roles.len()
-}
-
 /// The 年度总体目标 row, or (where the label sits in another row of its
 /// merged cell) the row naming both 预期目标 and 实际完成情况.
 fn goals_header(i: Rows<'_>) -> PResult<'_, &Row> {
@@ -180,7 +174,7 @@ fn is_goals_header(r: &Row) -> bool {
 /// A goal text row; dumps that copy a merged cell into every row it spans
 /// repeat 年度总体目标 in front of the texts.
 fn goal_row(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "goal text", |r| (!opens_block(r) || repeats_goals_label(r)) && !has_amount(r))
+    row_if(i, "goal text", |r| (!opens_block(r) || repeats_goals_label(r)) && !r.has_amount())
 }
 
 /// A 年度总体目标 row without the 预期目标/实际完成情况 labels, inside the
@@ -205,14 +199,7 @@ fn goals_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
 
 /// The indicator header: a row naming the 三级指标 (or 一级指标) column.
 fn indicator_header(i: Rows<'_>) -> PResult<'_, &Row> {
-    row_if(i, "一级指标/三级指标", is_indicator_header)
-}
-
-/// An indicator header row, or one of the two rows of a split header
-/// (`绩效指标 | 年度指标值 | …` over `一级指标 | 二级指标 | 三级指标`): at
-/// least three indicator column names and no amount.
-pub(crate) fn is_indicator_header(r: &Row) -> bool {
-    !has_amount(r) && distinct_roles(r, vocab::INDICATOR_COLUMNS) >= MIN_HEADER_ROLES
+    row_if(i, "一级指标/三级指标", Row::is_indicator_header)
 }
 
 fn indicator_row(i: Rows<'_>) -> PResult<'_, &Row> {
@@ -256,15 +243,11 @@ pub(crate) fn opens_block(r: &Row) -> bool {
         || is_label(k, vocab::主管部门)
         || vocab::is_grade_label(k)
         // A fund row may carry a copy of the merged 项目资金 label.
-        || vocab::is_funds_label(k) && !has_amount(r)
+        || vocab::is_funds_label(k) && !r.has_amount()
         || vocab::goal_label(k) == Some(GoalLabel::Block)
         || k == vocab::总分
         || is_goals_header(r)
-        || is_indicator_header(r)
-}
-
-fn has_amount(r: &Row) -> bool {
-    r.filled().any(|c| c.kind == CellKind::Amount)
+        || r.is_indicator_header()
 }
 
 #[cfg(test)]
@@ -274,9 +257,7 @@ mod tests {
 
     fn kinds(dump: &str) -> Vec<&'static str> {
         let rows = text_to_rows(dump);
-        let (blocks, left) = form(&rows);
-        assert!(left.is_none());
-        blocks
+        form(&rows)
             .iter()
             .map(|b| match b {
                 Block::Header(_) => "header",
@@ -324,6 +305,6 @@ mod tests {
         assert_eq!(kinds("其他事项\t无\n"), ["stray"]);
         assert_eq!(kinds("备注\t无\n"), ["side"]);
         assert_eq!(kinds("综合得分\t100\t88.24\n自评等级：优秀\n"), ["total", "grade"]);
-        assert!(form(&[]).0.is_empty());
+        assert!(form(&[]).is_empty());
     }
 }
