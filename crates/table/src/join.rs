@@ -14,12 +14,7 @@ use crate::row::{Cell, Row};
 use crate::text::{label_key, normalize};
 use crate::token::CellKind;
 use crate::vocab;
-use crate::{Repair, Text};
-
-/// Cell edges closer than this are the same grid line, in PDF points. Page
-/// tables of one form are drawn from one template, so their edges agree to
-/// well under a point; 3 points absorbs line widths and rounding.
-const COLUMN_SNAP_TOLERANCE: f64 = 3.0;
+use crate::{Repair, TableSettings, Text};
 
 /// The rows of one form, before its blocks are read.
 #[derive(Clone, Debug, Default)]
@@ -49,7 +44,7 @@ pub(crate) struct FormRows {
 
 /// Splits a document's rows into forms. A form starts at a title line
 /// (containing 自评表) after table rows, or at a second 项目名称 row.
-pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
+pub(crate) fn rows_to_form_rows(rows: &[Row], settings: &TableSettings) -> Vec<FormRows> {
     let mut chunks: Vec<(FormRows, Vec<Text>)> = Vec::new();
     let mut cur = FormRows::default();
     let mut titles: Vec<Text> = Vec::new();
@@ -107,7 +102,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row]) -> Vec<FormRows> {
     }
     merge_running_titles(chunks)
         .into_iter()
-        .map(|(form, mut titles)| finish(form, &mut titles))
+        .map(|(form, mut titles)| finish(form, &mut titles, settings))
         .collect()
 }
 
@@ -240,7 +235,7 @@ fn merge_running_titles(chunks: Vec<(FormRows, Vec<Text>)>) -> Vec<(FormRows, Ve
 }
 
 /// Closes a form: picks its title, joins its pages.
-fn finish(mut form: FormRows, titles: &mut Vec<Text>) -> FormRows {
+fn finish(mut form: FormRows, titles: &mut Vec<Text>, settings: &TableSettings) -> FormRows {
     if let Some(last) = titles.pop() {
         for dropped in titles.drain(..) {
             let message = format!("dropped repeated title line \"{dropped}\"");
@@ -254,8 +249,8 @@ fn finish(mut form: FormRows, titles: &mut Vec<Text>) -> FormRows {
     }
     let geometric = form.rows.iter().all(|r| r.cells.iter().all(|c| c.bbox.is_some()));
     if geometric {
-        join_overflow(&mut form);
-        unify_columns(&mut form.rows);
+        join_overflow(&mut form, settings.overflow_lines);
+        unify_columns(&mut form.rows, settings.column_snap);
     }
     if !geometric {
         join_wrapped_lines(&mut form);
@@ -266,15 +261,11 @@ fn finish(mut form: FormRows, titles: &mut Vec<Text>) -> FormRows {
     form
 }
 
-/// How far below a page's last table row overflowing text may start, in
-/// line heights of that text: the next line of the cell, no further.
-const OVERFLOW_LINES: f64 = 1.5;
-
 /// Text drawn just below the last table row of a page, under a filled cell
 /// of that row, when the table goes on on the next page: the rest of that
 /// cell's text, which the producer drew past the page's table (and clipped
 /// in print). It is joined to the cell.
-fn join_overflow(form: &mut FormRows) {
+fn join_overflow(form: &mut FormRows, overflow_lines: f64) {
     for (idx, line) in std::mem::take(&mut form.overflow) {
         let (Some(lb), Some(text)) = (line.bbox, line.cells.first().map(|c| c.text.clone())) else {
             continue;
@@ -284,7 +275,7 @@ fn join_overflow(form: &mut FormRows) {
         if line.page != page || !last_on_page || is_page_furniture(&text) {
             continue;
         }
-        let Some((r, k)) = cell_above_line(&form.rows, idx, lb) else { continue };
+        let Some((r, k)) = cell_above_line(&form.rows, idx, lb, overflow_lines) else { continue };
         let cell = &mut form.rows[r].cells[k];
         cell.set_text(format!("{}\n{}", cell.text, text));
         cell.joined.extend(line.cells.iter().flat_map(|c| c.origins()));
@@ -298,8 +289,13 @@ fn join_overflow(form: &mut FormRows) {
 
 /// The filled cell covering the last row `idx` whose columns hold the
 /// line's centre and whose bottom the line starts just under.
-fn cell_above_line(rows: &[Row], idx: usize, line: jixiao_layout::BBox) -> Option<(usize, usize)> {
-    let limit = OVERFLOW_LINES * line.height();
+fn cell_above_line(
+    rows: &[Row],
+    idx: usize,
+    line: jixiao_layout::BBox,
+    overflow_lines: f64,
+) -> Option<(usize, usize)> {
+    let limit = overflow_lines * line.height();
     (0..=idx).rev().find_map(|up| {
         let k = rows[up].cells.iter().position(|c| {
             let Some(b) = c.bbox else { return false };
@@ -402,7 +398,7 @@ fn strip_year(title: &str) -> String {
 
 /// Replaces page-local columns by one column system for the whole form:
 /// the distinct cell edges of all its pages, snapped.
-fn unify_columns(rows: &mut [Row]) {
+fn unify_columns(rows: &mut [Row], snap: f64) {
     let mut edges: Vec<f64> = rows
         .iter()
         .flat_map(|r| r.cells.iter().filter_map(|c| c.bbox).flat_map(|b| [b.x0, b.x1]))
@@ -411,7 +407,7 @@ fn unify_columns(rows: &mut [Row]) {
     let mut lines: Vec<f64> = Vec::new();
     for x in edges {
         match lines.last() {
-            Some(&l) if x - l <= COLUMN_SNAP_TOLERANCE => {}
+            Some(&l) if x - l <= snap => {}
             _ => lines.push(x),
         }
     }
@@ -707,7 +703,7 @@ mod tests {
     fn forms_split_at_titles_and_repeated_titles_dropped() {
         let dump = "## 财政项目支出绩效自评表\n(2024年度)\n项目名称\t\tA\n\n\
                     # 财政项目支出绩效自评表\n(2024年度)\n## 财政项目支出绩效自评表\n(2024年度)\n项目名称\t\tB\n";
-        let forms = rows_to_form_rows(&text_to_rows(dump));
+        let forms = rows_to_form_rows(&text_to_rows(dump), &TableSettings::default());
         assert_eq!(forms.len(), 2);
         assert_eq!(forms[0].repairs.len(), 0);
         assert_eq!(forms[1].repairs.len(), 1);
@@ -717,14 +713,17 @@ mod tests {
 
     #[test]
     fn second_project_name_row_starts_a_form() {
-        let forms = rows_to_form_rows(&text_to_rows("项目名称\tA\n总分\t100\n项目名称\tB\n"));
+        let forms = rows_to_form_rows(
+            &text_to_rows("项目名称\tA\n总分\t100\n项目名称\tB\n"),
+            &TableSettings::default(),
+        );
         assert_eq!(forms.len(), 2);
     }
 
     #[test]
     fn repeated_project_row_at_page_top_is_not_a_new_form() {
         let dump = "项目名称\tA\n产出指标\tx\t1\n\n项目名称\tA\n效益指标\ty\t2\n\n项目名称\tB\n";
-        let forms = rows_to_form_rows(&text_to_rows(dump));
+        let forms = rows_to_form_rows(&text_to_rows(dump), &TableSettings::default());
         assert_eq!(forms.len(), 2);
         assert_eq!(forms[0].rows.len(), 3);
         assert!(forms[0].repairs[0].message.contains("repeated header row"));
@@ -733,7 +732,7 @@ mod tests {
     #[test]
     fn repeated_header_at_page_top_is_dropped() {
         let dump = "项目名称\tA\n一级指标\t二级指标\t三级指标\n产出指标\t数量指标\tx\n\n一级指标\t二级指标\t三级指标\n";
-        let forms = rows_to_form_rows(&text_to_rows(dump));
+        let forms = rows_to_form_rows(&text_to_rows(dump), &TableSettings::default());
         assert_eq!(forms[0].rows.len(), 3);
         assert!(forms[0].repairs[0].message.contains("repeated header"));
     }
@@ -747,9 +746,10 @@ mod tests {
 
     #[test]
     fn title_drawn_inside_the_table_is_a_title() {
-        let forms = rows_to_form_rows(&text_to_rows(
-            "财政项目支出绩效自评表\t\t\n(2023年度)\t\t\n项目名称\tX\n",
-        ));
+        let forms = rows_to_form_rows(
+            &text_to_rows("财政项目支出绩效自评表\t\t\n(2023年度)\t\t\n项目名称\tX\n"),
+            &TableSettings::default(),
+        );
         assert_eq!(forms[0].title.as_deref(), Some("财政项目支出绩效自评表"));
         assert_eq!(forms[0].year, Some(2023));
         assert_eq!(forms[0].rows.len(), 1);
@@ -768,6 +768,6 @@ mod tests {
 
     #[test]
     fn empty_input() {
-        assert!(rows_to_form_rows(&[]).is_empty());
+        assert!(rows_to_form_rows(&[], &TableSettings::default()).is_empty());
     }
 }

@@ -5,7 +5,8 @@
 //! indicators, 总分 total, 评分等级 grade), with every repair it made.
 //!
 //! # Brief overview
-//! - [`rows_to_forms`]: the whole reconstruction.
+//! - [`rows_to_forms`]: the whole reconstruction; [`rows_to_forms_with`] takes
+//!   other [`TableSettings`] (the tolerances of joining pages).
 //! - [`Grid`] and [`GridCell`]: the table as drawn (SCHEMA.md §2).
 //! - [`Form`] with [`FundRow`], [`IndicatorRow`]: blocks as printed texts
 //!   (normalised, not yet parsed into numbers: the record crate does that).
@@ -44,6 +45,7 @@ mod join;
 mod printed;
 mod reconstruct;
 mod row;
+mod settings;
 pub mod text;
 pub mod token;
 pub mod vocab;
@@ -51,7 +53,8 @@ pub mod vocab;
 pub use grid::{Grid, GridCell};
 pub use jixiao_layout::Origin;
 pub use printed::{Repair, Text};
-pub use reconstruct::rows_to_forms;
+pub use reconstruct::{rows_to_forms, rows_to_forms_with};
+pub use settings::TableSettings;
 
 use serde::Serialize;
 

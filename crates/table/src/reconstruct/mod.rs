@@ -11,14 +11,19 @@ mod read;
 use crate::grid::rows_to_grid;
 use crate::join::{rows_to_form_rows, FormRows};
 use crate::vocab::IndicatorColumn;
-use crate::Form;
+use crate::{Form, TableSettings};
 use parse::Block;
 
 /// Reconstructs every form in a document's rows, in document order. A
 /// table without a form's anchors (a 收支总表 in a report, a contents page)
 /// is no form.
 pub fn rows_to_forms(rows: &[jixiao_layout::Row]) -> Vec<Form> {
-    rows_to_form_rows(&crate::row::tokenise(rows))
+    rows_to_forms_with(rows, &TableSettings::default())
+}
+
+/// [`rows_to_forms`] with other tolerances.
+pub fn rows_to_forms_with(rows: &[jixiao_layout::Row], settings: &TableSettings) -> Vec<Form> {
+    rows_to_form_rows(&crate::row::tokenise(rows), settings)
         .into_iter()
         .map(form_rows_to_form)
         .filter(is_a_form)
