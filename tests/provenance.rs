@@ -140,9 +140,7 @@ fn printed_fields(record: &Value) -> Vec<String> {
         let head = p.split(['.', '[']).next().unwrap_or("");
         let column_label = p.starts_with("extra[")
             && p.ends_with(".label")
-            && at_path(record, p)
-                .as_str()
-                .is_some_and(|l| l.starts_with("indicators[") || l.starts_with("funds["));
+            && at_path(record, p).as_str().is_some_and(|l| l.contains("]."));
         !skip.contains(&head) && !p.contains(".rescored") && !column_label
     });
     out

@@ -18,8 +18,9 @@ actual objects from them, never jixiao.
 
 Run: python3 tools/samplegen/families.py  (needs wkhtmltopdf, chromium,
 fonts-wqy-microhei and pikepdf; the PDFs are committed, `make test` needs
-none of these). PDF dates and IDs are fixed afterwards with pikepdf, so a
-rerun with the same producer versions gives the same bytes.
+none of these). PDF dates, IDs and font subset tags are fixed afterwards
+with pikepdf, so a rerun with the same producer versions gives the same
+bytes.
 """
 import hashlib
 import html
@@ -422,9 +423,9 @@ def a6():
 
 
 def d1():
-    """Hunan department form after a 基础数据表: 预算部门 and 单位名称, a
-    年度预算申请 block whose 按收入性质分 / 按支出性质分 rows print label and
-    amount in one cell."""
+    """Hunan department form after a 基础数据表: 预算部门, a 年度预算申请 block
+    whose 按收入性质分 / 按支出性质分 rows print label and amount in one cell,
+    and a 年度主要任务 block (into extra)."""
     inds = [("产出指标", "数量指标", "不动产登记办件量", "≥8000件", "8600件", "30", "30"),
             ("产出指标", "质量指标", "登记差错率", "≤1%", "0.5%", "20", "20"),
             ("效益指标", "社会效益指标", "群众办事便利度", "明显提升", "明显提升", "30", "30"),
@@ -436,6 +437,9 @@ def d1():
         [C("年度资金总额", 2), C("1,500.00"), C("1,600.00"), C("1,568.00"), C("10"), C("98.00%"), C("9.8")],
         [C("其中:一般公共预算:1,400.00", 3), C("其中:基本支出:900.00", 3)],
         [C("政府性基金拨款:200.00", 3), C("项目支出:700.00", 3)],
+        [C("年度主要任务", 2, 3), C("任务名称", 2), C("主要内容", 3), C("预算数")],
+        [C("不动产登记", 2), C("全年办理不动产登记8000件以上", 3), C("600.00")],
+        [C("耕地保护", 2), C("完成耕地保护督查全覆盖", 3), C("400.00")],
         [C("一级指标", 2), C("二级指标"), C("三级指标"), C("年度指标值"), C("实际完成值"), C("分值"), C("得分")],
         [C("产出指标", 2, 2)] + [C(c) for c in inds[0][1:]],
         [C(c) for c in inds[1][1:]],
@@ -449,7 +453,11 @@ def d1():
         funds=[fund("年度资金总额", "total", "1,500.00", "1,600.00", "1,568.00", "10", "98.00%", "9.8")],
         indicators=[ind(*i) for i in inds], total_weight=100.0, total_score=99.8,
         extra=[ex("其中:一般公共预算", "1,400.00"), ex("其中:基本支出", "900.00"),
-               ex("政府性基金拨款", "200.00"), ex("项目支出", "700.00")])
+               ex("政府性基金拨款", "200.00"), ex("项目支出", "700.00"),
+               ex("年度主要任务[0].任务名称", "不动产登记"),
+               ex("年度主要任务[0].主要内容", "全年办理不动产登记8000件以上"),
+               ex("年度主要任务[0].预算数", "600.00"), ex("年度主要任务[1].任务名称", "耕地保护"),
+               ex("年度主要任务[1].主要内容", "完成耕地保护督查全覆盖"), ex("年度主要任务[1].预算数", "400.00")])
     return dict(name="d1", head=["附件二", "2023年度部门整体支出绩效自评表"], rows=rows, foot=[],
                 truth=[truth])
 
@@ -525,8 +533,26 @@ def print_pdf(producer, html_path, pdf_path):
         for key in ("/CreationDate", "/ModDate"):
             if key in pdf.docinfo:
                 del pdf.docinfo[key]
+        fixed_subset_tags(pdf)
         pdf.save(pdf_path, static_id=True, deterministic_id=False)
         return len(pdf.pages)
+
+
+def fixed_subset_tags(pdf):
+    """wkhtmltopdf names font subsets at random (QNAAAA+, QTAAAA+): the tag
+    is any six capitals (PDF 32000 §9.6.4), so derive it from the name."""
+    import pikepdf
+    renamed = {}
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary):
+            continue
+        for key in ("/BaseFont", "/FontName"):
+            name = str(obj.get(key, ""))
+            if re.match(r"^/[A-Z]{6}\+", name):
+                base = name[8:]
+                tag = renamed.setdefault(base, "".join(
+                    chr(65 + b % 26) for b in hashlib.sha256(base.encode()).digest()[:6]))
+                obj[key] = pikepdf.Name(f"/{tag}+{base}")
 
 
 def grid_json(fam, name, producer, n_pages, sha):

@@ -83,6 +83,10 @@ pub fn goal_label(key: &str) -> Option<GoalLabel> {
     .map(|(g, _)| g)
 }
 
+/// 年度主要任务: a department form's block of the year's main tasks (任务名称
+/// | 主要内容 | 预算数 …); no record field takes it, so it goes to `extra`.
+pub const 年度主要任务: &[&str] = &["年度主要任务", "年度主要工作任务", "主要任务", "年度重点任务"];
+
 /// Money units a funds label may carry in brackets (项目资金(万元)); other
 /// brackets hold points (预算执行情况(10分)).
 pub const MONEY_UNITS: &[&str] = &["元", "万元", "千元", "百万元", "亿元"];

@@ -7,6 +7,7 @@
 mod indicators;
 mod parse;
 mod read;
+mod tasks;
 
 use crate::grid::rows_to_grid;
 use crate::join::{rows_to_form_rows, FormRows};
@@ -72,6 +73,7 @@ fn apply_block(form: &mut Form, block: Block<'_>, columns: &mut Vec<read::Span<I
         Block::Funds { header, rows } => read::funds(form, &header, &rows),
         Block::Goals { header, rows } => read::goals(form, header, &rows),
         Block::Indicators { header, rows } => *columns = indicators::read(form, &header, &rows),
+        Block::Tasks { header, rows } => tasks::read(form, header, &rows),
         Block::Total(row) => read::total(form, row, columns),
         Block::Grade(row) => read::grade(form, row),
         Block::Side(row) => read::side(form, row),
@@ -235,6 +237,25 @@ mod tests {
         assert_eq!(f.indicators[1].level1.as_deref(), Some("效益指标(30分)"));
         assert_eq!(f.indicators[1].level2.as_deref(), Some("社会效益指标"));
         assert!(f.repairs.iter().any(|r| r.message.contains("placeholder")));
+    }
+
+    #[test]
+    fn main_tasks_go_to_extra_by_their_columns() {
+        let f = form(
+            "年度主要任务\t任务名称\t主要内容\t预算数\n\t文物保护\t修缮3处\t120.00\n\
+             一级指标\t二级指标\t三级指标\t指标值\t完成值\n产出指标\t数量指标\t修缮数量\t3处\t3处\n",
+        );
+        let extra: Vec<(&str, Option<&str>)> =
+            f.extra.iter().map(|(l, v)| (l.as_str(), v.as_deref())).collect();
+        assert_eq!(
+            extra,
+            [
+                ("年度主要任务[0].任务名称", Some("文物保护")),
+                ("年度主要任务[0].主要内容", Some("修缮3处")),
+                ("年度主要任务[0].预算数", Some("120.00"))
+            ]
+        );
+        assert_eq!(f.indicators.len(), 1);
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub(crate) enum Block<'a> {
     /// The indicator header rows (one, or two when 绩效指标 heads the
     /// level columns) and the rows under them.
     Indicators { header: Vec<&'a Row>, rows: Vec<&'a Row> },
+    /// The 年度主要任务 header row and its task rows.
+    Tasks { header: &'a Row, rows: Vec<&'a Row> },
     /// The 总分 row.
     Total(&'a Row),
     /// The 评分等级 row.
@@ -67,6 +69,7 @@ fn block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
         funds_block,
         funds_block_by_names,
         goals_block,
+        tasks_block,
         indicator_block,
         map(total_row, Block::Total),
         map(grade_row, Block::Grade),
@@ -186,6 +189,17 @@ fn repeats_goals_label(r: &Row) -> bool {
         && !labels[1..].iter().any(Option::is_some)
 }
 
+/// The 年度主要任务 block: its header row, then rows up to the next block.
+fn tasks_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
+    let header = |i| {
+        row_if(i, "年度主要任务", |r: &Row| {
+            opening_label(r).is_some_and(|k| is_label(k, vocab::年度主要任务))
+        })
+    };
+    let task = |i| row_if(i, "task row", |r: &Row| !opens_block(r) && !is_side_row(r));
+    map(pair(header, many0(task)), |(header, rows)| Block::Tasks { header, rows }).parse(i)
+}
+
 fn goals_block(i: Rows<'_>) -> PResult<'_, Block<'_>> {
     context(
         "年度总体目标 block",
@@ -245,6 +259,7 @@ pub(crate) fn opens_block(r: &Row) -> bool {
         // A fund row may carry a copy of the merged 项目资金 label.
         || vocab::is_funds_label(k) && !r.has_amount()
         || vocab::goal_label(k) == Some(GoalLabel::Block)
+        || is_label(k, vocab::年度主要任务)
         || k == vocab::总分
         || is_goals_header(r)
         || r.is_indicator_header()
@@ -264,6 +279,7 @@ mod tests {
                 Block::Funds { .. } => "funds",
                 Block::Goals { .. } => "goals",
                 Block::Indicators { .. } => "indicators",
+                Block::Tasks { .. } => "tasks",
                 Block::Total(_) => "total",
                 Block::Grade(_) => "grade",
                 Block::Side(_) => "side",
