@@ -92,7 +92,7 @@ pub(crate) fn form_to_places(form: &Form, record: &FormRecord, audit: &Audit) ->
         places.fields.push(Field { path: path.clone(), places: ids });
     }
     for (n, check) in audit.checks.iter().enumerate() {
-        let at = if check.at.is_empty() { field_origins(record, &check.path) } else { &check.at };
+        let at = finding_origins(record, check);
         let ids: Vec<usize> = at.iter().map(|o| places.add(&mut index, o)).collect();
         for &k in &ids {
             let p = &mut places.list[k];
@@ -102,6 +102,25 @@ pub(crate) fn form_to_places(form: &Form, record: &FormRecord, audit: &Audit) ->
         places.findings.push(Finding { check: n, places: ids });
     }
     places
+}
+
+/// Where a finding is marked: its repair's cells, its field's, or, for a
+/// field the form left empty (a missing deviation reason has no
+/// provenance), its row's score or name or label cell.
+fn finding_origins<'r>(record: &'r FormRecord, check: &'r jixiao_checks::Check) -> &'r [Origin] {
+    if !check.at.is_empty() {
+        return &check.at;
+    }
+    let own = field_origins(record, &check.path);
+    if !own.is_empty() {
+        return own;
+    }
+    let Some((row, _)) = check.path.split_once("].") else { return own };
+    ["score", "name", "label"]
+        .iter()
+        .map(|f| field_origins(record, &format!("{row}].{f}")))
+        .find(|at| !at.is_empty())
+        .unwrap_or(own)
 }
 
 impl Places {
@@ -126,5 +145,38 @@ impl Places {
             Origin::Drawn { page: at, bbox } if at == page => Some((k, p, bbox)),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jixiao_layout::text::text_to_rows;
+
+    #[test]
+    fn fields_and_findings_point_at_the_cells_they_were_read_from() {
+        let dump = "项目支出绩效自评表\n项目名称\t\t测试项目\n\
+            一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+            产出指标\t数量指标\t培训人次\t≥300(人次)\t320(人次)\t10.00\t9.00\n";
+        let forms = jixiao_table::rows_to_forms(&text_to_rows(dump));
+        let mut record = jixiao_record::form_to_record(&forms[0]);
+        record.provenance = jixiao_record::form_to_provenance(&forms[0], &record);
+        let audit = jixiao_checks::audit(&record);
+        let places = form_to_places(&forms[0], &record, &audit);
+        assert_eq!(
+            places.list.iter().filter(|p| p.cell.is_some()).count(),
+            forms[0].grid.cells.len()
+        );
+        let field = |path: &str| places.fields.iter().find(|f| f.path == path).unwrap();
+        let name = &places.list[field("project_name").places[0]];
+        assert_eq!((name.text.as_str(), name.read), ("测试项目", true));
+        let score = field("indicators[0].score").places[0];
+        // 9 of 10 points and no reason: the empty deviation cell has no
+        // provenance, so the finding is marked on the row's score.
+        let deviation =
+            audit.checks.iter().position(|c| c.path == "indicators[0].deviation").unwrap();
+        assert_eq!(places.findings[deviation].places, [score]);
+        assert_eq!(places.list[score].worst, Some(Severity::Warning));
+        assert_eq!(places.list[score].text, "9.00");
     }
 }

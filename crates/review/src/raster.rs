@@ -1,5 +1,5 @@
 //! Page images: PDF pages rasterised with hayro (pure Rust), encoded as
-//! 8-bit grey PNG.
+//! 4-bit grey PNG.
 //!
 //! Fonts: embedded fonts and the standard 14 are drawn by hayro itself. A
 //! CJK font the PDF does not embed (STSong-Light, SimSun…) is drawn with a
@@ -41,7 +41,7 @@ pub struct PageImage {
     pub width: f64,
     /// Page height in points.
     pub height: f64,
-    /// The PNG bytes (8-bit grey).
+    /// The PNG bytes (4-bit grey).
     pub png: Vec<u8>,
     /// True when a font could not be drawn (no CJK font on the system).
     pub missing_fonts: bool,
@@ -122,22 +122,65 @@ fn system_cjk_font() -> Option<(FontData, u32)> {
     .clone()
 }
 
-/// RGBA (premultiplied over white, so opaque) to an 8-bit grey PNG: a third
-/// of the size of RGBA and quicker to encode; the forms are black on white.
+/// RGBA (drawn over white, so opaque) to a 4-bit grey PNG: the forms are
+/// black on white, and 16 grey levels keep anti-aliased text smooth in
+/// fewer bytes than 8-bit grey (a sixth of RGBA or less).
 fn grey_png(width: u16, height: u16, rgba: &[u8]) -> Result<Vec<u8>, Error> {
-    let grey: Vec<u8> = rgba
-        .chunks_exact(4)
-        .map(|p| {
-            ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8
-        })
-        .collect();
+    let level = |p: &[u8]| {
+        let luma = (u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000;
+        ((luma + 8) / 17) as u8
+    };
+    let w = usize::from(width);
+    let mut packed = Vec::with_capacity(w.div_ceil(2) * usize::from(height));
+    for row in rgba.chunks_exact(w * 4) {
+        for pair in row.chunks(8) {
+            let lo = pair.get(4..8).map_or(0, level);
+            packed.push((level(&pair[..4]) << 4) | lo);
+        }
+    }
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, u32::from(width), u32::from(height));
     enc.set_color(png::ColorType::Grayscale);
-    enc.set_depth(png::BitDepth::Eight);
+    enc.set_depth(png::BitDepth::Four);
     enc.set_compression(png::Compression::Fast);
     let mut writer = enc.write_header().map_err(|e| Error::Render(e.to_string()))?;
-    writer.write_image_data(&grey).map_err(|e| Error::Render(e.to_string()))?;
+    writer.write_image_data(&packed).map_err(|e| Error::Render(e.to_string()))?;
     writer.finish().map_err(|e| Error::Render(e.to_string()))?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sample_page_becomes_a_grey_png_of_its_size() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/gbk_01.pdf");
+        let bytes = std::fs::read(path).unwrap();
+        let images = pdf_to_images(&bytes, &[1, 9], 1.0).unwrap();
+        assert_eq!(images.len(), 1, "the file has no page 9");
+        let i = &images[0];
+        assert_eq!(&i.png[1..4], b"PNG");
+        let width = u32::from_be_bytes([i.png[16], i.png[17], i.png[18], i.png[19]]);
+        assert_eq!(f64::from(width), i.width.floor());
+        assert!(i.width > 500.0 && i.height > 700.0, "{} × {}", i.width, i.height);
+    }
+
+    #[test]
+    fn bytes_that_are_no_pdf_are_an_error() {
+        assert!(pdf_to_images(b"not a pdf", &[1], 1.0).is_err());
+    }
+
+    #[test]
+    fn odd_widths_pack_two_pixels_a_byte() {
+        // 3 × 2: white, black, white / black, white, black.
+        let px = |v: u8| [v, v, v, 255];
+        let rgba: Vec<u8> = [255, 0, 255, 0, 255, 0].into_iter().flat_map(px).collect();
+        let png = grey_png(3, 2, &rgba).unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!(info.bit_depth, png::BitDepth::Four);
+        assert_eq!(&buf[..4], [0xF0, 0xF0, 0x0F, 0x00]);
+    }
 }
