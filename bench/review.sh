@@ -2,7 +2,8 @@
 # make bench (issue #11): what provenance costs the extraction, and how fast
 # review pages are made. The text-layer PDF samples, COPIES times each (made
 # unique by a comment after %%EOF), through `extract -j 1 --out` with and
-# without `--provenance` (RUNS runs each, interleaved, median), then
+# without `--provenance` (RUNS runs each, interleaved, median; BASE=binary
+# adds a build without provenance support as a third variant), then
 # `review -j 1` (pages/s on one core, bytes per form). Writes review.md into
 # the dated run directory of bench/run.sh. Not a test.
 set -euo pipefail
@@ -30,15 +31,21 @@ for i in $(seq 1 "$COPIES"); do
 done
 files=$(find "$work/in" -name '*.pdf' | wc -l)
 
-timed() { # seconds of one run of the command
-  /usr/bin/time -f "%e" -o "$work/t" "$@" > /dev/null 2>&1 || true
-  cat "$work/t"
+timed() { # CPU seconds (user + system) of one run: on a machine shared with
+  # other builds, steadier than wall time for a one-job run
+  /usr/bin/time -f "%U %S" -o "$work/t" "$@" > /dev/null 2>&1 || true
+  # GNU time says first when the exit status was not 0.
+  tail -n1 "$work/t" | awk '{printf "%.2f\n", $1 + $2}'
 }
 echo "variant,run,seconds" > "$out/review-raw.csv"
 for run in $(seq 1 "$RUNS"); do
   rm -rf "$work/a" "$work/b"
   echo "plain,$run,$(timed "$BIN" extract -q -j 1 "$work/in" --out "$work/a")" >> "$out/review-raw.csv"
   echo "provenance,$run,$(timed "$BIN" extract -q -j 1 "$work/in" --out "$work/b" --provenance)" >> "$out/review-raw.csv"
+  if [ -n "${BASE:-}" ]; then
+    rm -rf "$work/c"
+    echo "base,$run,$(timed "$BASE" extract -q -j 1 "$work/in" --out "$work/c")" >> "$out/review-raw.csv"
+  fi
 done
 # Review pages of one copy of the corpus.
 rm -rf "$work/r"
@@ -60,9 +67,12 @@ for f in glob.glob(sys.argv[2] + "/**/*.html", recursive=True):
     size += len(s.encode())
 review = med("review")
 print(f"# review and provenance bench ({sys.argv[3]} files)\n")
-print("| what | seconds (median) | note |\n| --- | --- | --- |")
+print("| what | CPU seconds (median) | note |\n| --- | --- | --- |")
 print(f"| `extract -j 1 --out` | {plain:.2f} | |")
 print(f"| `extract -j 1 --out --provenance` | {prov:.2f} | +{(prov / plain - 1) * 100:.1f}% |")
+if any(r["variant"] == "base" for r in rows):
+    base = med("base")
+    print(f"| `extract -j 1 --out`, BASE build (no provenance code) | {base:.2f} | this build without the flag: {(plain / base - 1) * 100:+.1f}% |")
 print(f"| `review -j 1` (one copy) | {review:.2f} | {pages} pages, {forms} forms: {pages / review:.1f} pages/s, {size / forms / 1024:.0f} KiB per form |")
 PY
 cat "$out/review.md"
