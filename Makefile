@@ -34,12 +34,14 @@ golden-bless: build
 
 # End-to-end pages/s and peak RSS at scale (>= 10,000 files, 1 job and all
 # cores, pdftotext -layout as the floor; a dated run under bench/runs/),
-# forms/s and accuracy per input format (bench/formats.sh), then the
+# forms/s and accuracy per input format (bench/formats.sh), provenance
+# overhead and review pages/s (bench/review.sh), then the
 # per-crate criterion benches. Not a timed test.
 bench: build
 	$(CARGO) build --profile profiling --locked
 	bash bench/run.sh
 	bash bench/formats.sh
+	bash bench/review.sh
 	$(CARGO) bench --workspace --locked
 
 # Man pages (clap_mangen) into man/: jixiao.1 and one per subcommand.

@@ -15,4 +15,5 @@ mod golden;
 mod hostile;
 mod provenance;
 pub mod putuo;
+mod review;
 mod schema;

@@ -52,6 +52,9 @@ pub struct Outcome {
     pub records: Vec<Value>,
     /// Reader warnings (ok files only).
     pub warnings: Vec<String>,
+    /// The input's line of the review index, when review pages are
+    /// written and the input was read.
+    pub review: Option<Box<jixiao_review::IndexEntry>>,
 }
 
 /// Where outcomes go, in input order.
@@ -82,6 +85,8 @@ pub struct RunSettings {
     pub shard: Option<Shard>,
     /// Records carry their provenance (SCHEMA.md §1d).
     pub provenance: bool,
+    /// Write each input's review page into this directory.
+    pub review: Option<PathBuf>,
 }
 
 /// What a worker hands back.
@@ -249,11 +254,19 @@ fn process(shared: &Shared, i: usize) -> Work {
     pdf.deadline = Some(t0 + shared.settings.read.timeout);
     let result = catch_unwind(AssertUnwindSafe(|| {
         inject_fault(&path);
-        extract_bytes(input, &bytes, sha.clone(), &pdf, shared.settings.provenance)
+        let locate = shared.settings.provenance || shared.settings.review.is_some();
+        extract_bytes(input, &bytes, sha.clone(), &pdf, locate)
     }));
     let outcome = match result {
-        Ok(Ok(x)) => {
+        Ok(Ok(mut x)) => {
+            x.provenance = shared.settings.provenance;
             let records = x.records_json();
+            let review = shared.settings.review.as_deref().map(|dir| {
+                Box::new(
+                    crate::review::write_page(dir, &path, &bytes, &x)
+                        .unwrap_or_else(|e| crate::review::failed_entry(&path, format!("{e:#}"))),
+                )
+            });
             let line = ManifestLine {
                 path,
                 sha256: Some(sha),
@@ -264,7 +277,7 @@ fn process(shared: &Shared, i: usize) -> Work {
                 pages: x.pages,
                 seconds: secs(t0),
             };
-            Outcome { line, records, warnings: x.warnings }
+            Outcome { line, records, warnings: x.warnings, review }
         }
         Ok(Err(e)) => {
             let pages = e
@@ -338,7 +351,7 @@ fn failed(
         pages,
         seconds,
     };
-    Outcome { line, records: Vec::new(), warnings: Vec::new() }
+    Outcome { line, records: Vec::new(), warnings: Vec::new(), review: None }
 }
 
 fn secs(t0: Instant) -> f64 {

@@ -38,6 +38,8 @@ pub struct Dataset {
     manifest: BufWriter<File>,
     tables: [CsvTable; 4],
     db: Option<Db>,
+    /// DIR/review/ and the index lines so far, with `--review`.
+    review: Option<(PathBuf, Vec<jixiao_review::IndexEntry>)>,
 }
 
 impl Dataset {
@@ -71,6 +73,7 @@ impl Dataset {
             manifest: append("manifest.jsonl")?,
             tables,
             db,
+            review: s.review.then(|| (dir.join("review"), Vec::new())),
         };
         Ok((ds, prior))
     }
@@ -83,6 +86,9 @@ impl Dataset {
             t.flush()?;
         }
         drop(self.db.take());
+        if let Some((dir, entries)) = &self.review {
+            crate::review::write_index(dir, entries)?;
+        }
         let mut summary = crate::manifest::summarise(&self.dir)?;
         summary["wall_seconds"] = ((wall_seconds * 1000.0).round() / 1000.0).into();
         write_atomic(
@@ -127,6 +133,16 @@ impl Sink for Dataset {
             let path = self.dir.join("files").join(mirror(Path::new(&o.line.path)));
             let text = serde_json::to_string_pretty(&o.records)? + "\n";
             write_atomic(&path, &text)?;
+        }
+        if let Some((_, entries)) = &mut self.review {
+            match (&o.review, o.line.status, &o.line.message) {
+                (Some(entry), _, _) => entries.push((**entry).clone()),
+                (None, Status::Failed, why) => entries.push(crate::review::failed_entry(
+                    &o.line.path,
+                    why.clone().unwrap_or_default(),
+                )),
+                _ => {}
+            }
         }
         // Last: the line that says all of the above is complete.
         serde_json::to_writer(&mut self.manifest, &o.line)?;

@@ -81,6 +81,10 @@ pub struct BulkArgs {
     /// N-1), so N machines split a crawl without talking to each other.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<Shard>,
+    /// Also write review pages into DIR/review/ (one HTML page per input
+    /// and index.html, as `jixiao review` writes them).
+    #[arg(long, requires = "out")]
+    pub review: bool,
     /// Add `provenance` to every record: where each field was printed
     /// (page and box, or line), and where each check points (SCHEMA.md §1d).
     #[arg(long)]
@@ -166,6 +170,8 @@ pub struct OutSettings {
     pub per_file: bool,
     /// Skip what DIR's manifest has.
     pub resume: bool,
+    /// DIR/review/: a review page per input and index.html.
+    pub review: bool,
 }
 
 impl ReadArgs {
@@ -196,6 +202,7 @@ impl BulkArgs {
             excel_csv: self.excel_csv,
             per_file: self.per_file,
             resume: self.resume,
+            review: self.review,
         })
     }
 }
@@ -232,6 +239,20 @@ pub enum Command {
         /// Report format (json also lists failed files with their cause).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// How to read each file.
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Write review pages: per input one self-contained HTML page showing
+    /// each form on its page images with the grid, the fields and the
+    /// findings drawn over them; DIR/index.html lists them all.
+    Review {
+        /// PDF or text files, or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Directory for the pages (created if missing).
+        #[arg(short, long, value_name = "DIR")]
+        out: PathBuf,
         /// How to read each file.
         #[command(flatten)]
         read: ReadArgs,

@@ -17,6 +17,7 @@ mod manifest;
 mod merge;
 mod pipeline;
 mod progress;
+mod review;
 mod sqlite_out;
 mod tables;
 mod walk;
@@ -94,6 +95,9 @@ fn run(flags: Flags) -> Result<ExitCode> {
             tables::cmd_audit(&paths, format, &read.settings()?, ui.quiet)
         }
         Command::Merge { dirs, out } => merge::cmd_merge(&dirs, &out, ui.quiet),
+        Command::Review { paths, out, read } => {
+            review::cmd_review(&paths, &out, &read.settings()?, ui.quiet)
+        }
         Command::Completions { shell } => {
             let mut cmd = Flags::command();
             clap_complete::generate(shell, &mut cmd, "jixiao", &mut std::io::stdout());
@@ -128,6 +132,7 @@ fn cmd_extract(args: BulkArgs, ui: Ui) -> Result<ExitCode> {
         jobs: ui.jobs,
         shard: args.shard,
         provenance: args.provenance,
+        review: args.review.then(|| args.out.as_deref().unwrap_or(Path::new("out")).join("review")),
     };
     let progress = Progress::new(walk.files.len(), ui.progress);
     if !ui.quiet {

@@ -95,6 +95,8 @@ pub fn cmd_merge(dirs: &[PathBuf], out: &Path, quiet: bool) -> Result<ExitCode> 
         excel_csv: dirs.iter().any(|d| starts_with_bom(&d.join("forms.csv"))),
         per_file: dirs.iter().any(|d| d.join("files").is_dir()),
         resume: false,
+        // Review pages are per run; merging does not redraw them.
+        review: false,
     };
     let (mut dataset, _) = Dataset::open(&settings)?;
     let mut shards = dirs.iter().map(|d| Shard::open(d)).collect::<Result<Vec<_>>>()?;
@@ -107,7 +109,7 @@ pub fn cmd_merge(dirs: &[PathBuf], out: &Path, quiet: bool) -> Result<ExitCode> 
             (Some(sha), Status::Ok) => shards[i].records_of(sha)?,
             _ => Vec::new(),
         };
-        dataset.file(&Outcome { line, records, warnings: Vec::new() })?;
+        dataset.file(&Outcome { line, records, warnings: Vec::new(), review: None })?;
     }
     let summary = dataset.finish(wall)?;
     if !quiet {

@@ -48,8 +48,18 @@ struct Paths(Vec<(String, Vec<Origin>)>);
 impl Paths {
     /// `path` gets `text`'s origins when the record's field is set.
     fn put(&mut self, path: &str, set: bool, text: Option<&Text>) {
-        if let Some(t) = text {
-            self.put_at(path, set, &t.at);
+        self.put_in("", path, set, text);
+    }
+    /// `parent.name` gets `text`'s origins when the field is set; the path
+    /// is only formatted then (most fields of a row are null).
+    fn put_in(&mut self, parent: &str, name: &str, set: bool, text: Option<&Text>) {
+        match text {
+            Some(t) if set && !t.at.is_empty() => {
+                let path =
+                    if parent.is_empty() { name.to_string() } else { format!("{parent}.{name}") };
+                self.0.push((path, t.at.clone()));
+            }
+            _ => {}
         }
     }
     fn put_at(&mut self, path: &str, set: bool, at: &[Origin]) {
@@ -60,8 +70,8 @@ impl Paths {
 }
 
 fn fund_paths(p: &mut Paths, at: &str, row: &FundRow, fund: &Fund) {
-    p.put(&format!("{at}.label"), true, Some(&row.label));
-    p.put(&format!("{at}.category"), true, Some(&row.label));
+    p.put_in(at, "label", true, Some(&row.label));
+    p.put_in(at, "category", true, Some(&row.label));
     let fields = [
         ("initial_budget", fund.initial_budget, &row.initial_budget),
         ("annual_budget", fund.annual_budget, &row.annual_budget),
@@ -71,15 +81,15 @@ fn fund_paths(p: &mut Paths, at: &str, row: &FundRow, fund: &Fund) {
         ("score", fund.score, &row.score),
     ];
     for (name, value, text) in fields {
-        p.put(&format!("{at}.{name}"), value.is_some(), text.as_ref());
+        p.put_in(at, name, value.is_some(), text.as_ref());
     }
-    p.put(&format!("{at}.reason"), fund.reason.is_some(), row.reason.as_ref());
+    p.put_in(at, "reason", fund.reason.is_some(), row.reason.as_ref());
 }
 
 fn indicator_paths(p: &mut Paths, at: &str, row: &IndicatorRow, ind: &Indicator) {
-    p.put(&format!("{at}.level1"), ind.level1.is_some(), row.level1.as_ref());
-    p.put(&format!("{at}.level2"), ind.level2.is_some(), row.level2.as_ref());
-    p.put(&format!("{at}.name"), true, Some(&row.name));
+    p.put_in(at, "level1", ind.level1.is_some(), row.level1.as_ref());
+    p.put_in(at, "level2", ind.level2.is_some(), row.level2.as_ref());
+    p.put_in(at, "name", true, Some(&row.name));
     value_paths(p, &format!("{at}.target"), row.target.as_ref(), &ind.target, row);
     value_paths(p, &format!("{at}.actual"), row.actual.as_ref(), &ind.actual, row);
     let numbers = [
@@ -99,7 +109,7 @@ fn indicator_paths(p: &mut Paths, at: &str, row: &IndicatorRow, ind: &Indicator)
         ("core", ind.core.is_some(), &row.core),
     ];
     for (name, set, text) in numbers.into_iter().chain(texts) {
-        p.put(&format!("{at}.{name}"), set, text.as_ref());
+        p.put_in(at, name, set, text.as_ref());
     }
 }
 
@@ -108,13 +118,16 @@ fn indicator_paths(p: &mut Paths, at: &str, row: &IndicatorRow, ind: &Indicator)
 /// printed no operator or unit of its own.
 fn value_paths(p: &mut Paths, at: &str, cell: Option<&Text>, v: &Value, row: &IndicatorRow) {
     let Some(cell) = cell else { return };
+    p.put_in(at, "text", true, Some(cell));
+    p.put_in(at, "value", v.value.is_some(), Some(cell));
+    if v.op.is_none() && v.unit.is_none() {
+        return;
+    }
     let own = crate::parse_value(cell);
-    p.put(&format!("{at}.text"), true, Some(cell));
-    p.put(&format!("{at}.value"), v.value.is_some(), Some(cell));
     let op_from = if own.op.is_some() { Some(cell) } else { row.nature.as_ref() };
-    p.put(&format!("{at}.op"), v.op.is_some(), op_from);
+    p.put_in(at, "op", v.op.is_some(), op_from);
     let unit_from = if own.unit.is_some() { Some(cell) } else { row.unit.as_ref() };
-    p.put(&format!("{at}.unit"), v.unit.is_some(), unit_from);
+    p.put_in(at, "unit", v.unit.is_some(), unit_from);
 }
 
 /// `extra[k].label` and `.value`: the side cells, then the cells of
@@ -130,8 +143,9 @@ fn extra_paths(p: &mut Paths, form: &Form, record: &FormRecord) {
     for (k, ((label, value), extra)) in
         side.chain(funds).chain(columns).zip(&record.extra).enumerate()
     {
-        p.put(&format!("extra[{k}].label"), true, label);
-        p.put(&format!("extra[{k}].value"), extra.value.is_some(), value);
+        let at = format!("extra[{k}]");
+        p.put_in(&at, "label", true, label);
+        p.put_in(&at, "value", extra.value.is_some(), value);
     }
 }
 
