@@ -9,6 +9,7 @@ mod audit;
 mod bulk;
 mod cli;
 mod corpus;
+mod fonts;
 mod formats;
 mod golden;
 mod hostile;

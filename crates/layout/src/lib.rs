@@ -285,4 +285,8 @@ pub struct Page {
     /// Anomalies the interpreter recovered from (unknown operator, missing
     /// font, bad object): reported, never fatal.
     pub warnings: Vec<String>,
+    /// Each font the page used, with its glyphs counted by where their text
+    /// came from (`jixiao fonts`). Not part of the layout dumps.
+    #[serde(skip)]
+    pub fonts: Vec<crate::font::report::FontUsage>,
 }

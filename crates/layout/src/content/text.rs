@@ -52,10 +52,7 @@ impl Interpreter<'_, '_> {
         }
         let emit = ts.render_mode != RENDER_MODE_CLIP_ONLY && !slanted;
         let chars = font.decode(bytes);
-        let unknown = chars.iter().filter(|c| c.text == crate::font::UNKNOWN_TEXT).count();
-        if unknown > 0 {
-            self.count_unknown(&font.base_font, unknown);
-        }
+        self.count_glyphs(&font, &chars);
         for ch in chars {
             let spacing = ts.char_spacing + if ch.is_word_space { ts.word_spacing } else { 0.0 };
             // Text space → page space.
