@@ -309,6 +309,32 @@ mod tests {
         assert!(rows.iter().all(|r| r.page == 3));
     }
 
+    /// Issue #8 (producer_06_xelatex): a full-width `）` whose em box pokes
+    /// past a rule, centred in its own cell, does not pull the next cell's
+    /// text (set right against it) across; a glyph centred past the rule
+    /// is overflow and stays with its run (seed_cid: hanging `，`).
+    #[test]
+    fn runs_split_at_a_rule_unless_they_overflow() {
+        let two_cells = |glyphs: Vec<Glyph>| {
+            let rulings = vec![
+                ruling(Horizontal, 0.0, 0.0, 60.0),
+                ruling(Horizontal, 10.0, 0.0, 60.0),
+                ruling(Vertical, 0.0, 0.0, 10.0),
+                ruling(Vertical, 30.0, 0.0, 10.0),
+                ruling(Vertical, 60.0, 0.0, 10.0),
+            ];
+            let page = Page { number: 1, glyphs, rulings, ..Page::default() };
+            let rows = page_to_rows(&page, &LatticeSettings::default());
+            rows.iter().map(|r| texts(r).join("|")).collect::<Vec<_>>()
+        };
+        let mut close = word("年度指）", 1.0, 1.0, 7.5);
+        close.extend(word("实际", 31.1, 1.0, 7.5));
+        assert_eq!(two_cells(close), vec!["年度指）|实际"]);
+        let mut overflow = word("要求，", 11.0, 1.0, 8.0);
+        overflow.extend(word("根据", 40.0, 1.0, 8.0));
+        assert_eq!(two_cells(overflow), vec!["要求，|根据"]);
+    }
+
     #[test]
     fn two_tables_on_one_page_in_order() {
         let mut rulings: Vec<Ruling> = Vec::new();
