@@ -161,6 +161,7 @@ def write_docx(tmp, forms):
 TEX_SPECIAL = {"\\": r"\textbackslash{}", "%": r"\%", "&": r"\&", "#": r"\#", "_": r"\_",
                "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}", "$": r"\$"}
 TABCOLSEP = 2.0
+ROW_GAP = 4.0  # space between the rows of a table without rules, points
 
 
 def tex(text):
@@ -217,7 +218,7 @@ def latex_table(t, rules):
     lines = [f"\\begin{{longtable}}{{{spec}}}", r"\hline" if rules else ""]
     for r in range(t.n_rows):
         lines.append(_row_tex(t, r, by_pos, rules))
-        lines.append(_clines(t, r, by_pos) if rules else r"\addlinespace[3pt]")
+        lines.append(_clines(t, r, by_pos) if rules else f"\\addlinespace[{ROW_GAP}pt]")
     lines.append(r"\end{longtable}")
     return "\n".join(lines)
 
@@ -232,7 +233,9 @@ def latex_doc(forms, rules=True):
             # between Chinese and Latin runs (tables are set tight).
             r'\xeCJKDeclareCharClass{CJK}{"2264, "2265}', r"\xeCJKsetup{CJKecglue={}}",
             f"\\setlength{{\\tabcolsep}}{{{TABCOLSEP}pt}}", r"\setlength{\LTpre}{4pt}",
-            r"\pagestyle{empty}", r"\begin{document}", r"\footnotesize"]
+            # Without rules the author sets the table smaller, so that no
+            # cell's text runs into its neighbour's.
+            r"\pagestyle{empty}", r"\begin{document}", r"\footnotesize" if rules else r"\scriptsize"]
     body = []
     for i, f in enumerate(forms):
         if i:

@@ -174,6 +174,10 @@ pub struct Glyph {
     pub font_size: f64,
     /// 1-based page number.
     pub page: u32,
+    /// y of the glyph's origin in page points: the baseline of upright text.
+    /// Glyphs of different fonts on one baseline share it, while their boxes
+    /// differ by the fonts' ascents.
+    pub baseline: f64,
 }
 
 /// Whether a ruling line runs across or down the page.

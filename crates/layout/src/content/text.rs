@@ -83,7 +83,9 @@ impl Interpreter<'_, '_> {
                     .iter()
                     .all(|v| v.is_finite())
                 {
-                    self.emit_glyph(Glyph { text: ch.text, bbox, font_size, page: self.page });
+                    let baseline = trm.apply(0.0, 0.0).1;
+                    let page = self.page;
+                    self.emit_glyph(Glyph { text: ch.text, bbox, font_size, page, baseline });
                 }
             }
             let advance = if font.vertical {

@@ -24,6 +24,7 @@
 //! This module does not know forms, does not join tables across pages and
 //! does not normalise text (whitespace next to CJK characters is kept).
 
+pub mod aligned;
 #[cfg(test)]
 mod corpus;
 mod lattice;
@@ -121,6 +122,7 @@ pub struct GridDebug {
 ///     bbox: BBox { x0, top: 5.0, x1: x0 + 10.0, bottom: 15.0 },
 ///     font_size: 10.0,
 ///     page: 1,
+///     baseline: 13.8,
 /// };
 /// let glyphs = vec![glyph("总", 5.0), glyph("分", 15.0), glyph("9", 60.0)];
 /// let page = Page { number: 1, glyphs, rulings, ..Page::default() };

@@ -103,6 +103,8 @@ pub struct Word {
     pub font_size: f64,
     /// Index of its line (lines top to bottom).
     pub line: usize,
+    /// Baseline of its first glyph (see [`Glyph::baseline`]), points.
+    pub baseline: f64,
 }
 
 /// What the stream fallback inferred for one table region.
@@ -144,7 +146,8 @@ pub fn glyphs_to_words(glyphs: &[&Glyph]) -> Vec<Word> {
                 let chunk = &line[start..i];
                 if let Some(bbox) = union_all(chunk.iter().map(|g| &g.bbox)) {
                     let text = line_to_text(chunk);
-                    words.push(Word { text, bbox, font_size: median_font_size(chunk), line: li });
+                    let (font_size, baseline) = (median_font_size(chunk), chunk[0].baseline);
+                    words.push(Word { text, bbox, font_size, line: li, baseline });
                 }
                 start = i;
             }
@@ -230,6 +233,13 @@ struct Block {
     top: f64,
     bottom: f64,
     size: f64,
+    /// Baseline of its first line.
+    baseline: f64,
+    /// Lines it holds, and the top of the last one.
+    lines: usize,
+    last_top: f64,
+    /// Top-to-top distance of its first two lines, when it wraps.
+    pitch: Option<f64>,
 }
 
 impl Block {
@@ -355,12 +365,13 @@ fn bridging_words(words: &[Word], kept: &[usize]) -> Vec<usize> {
 
 /// Blocks: the region's words grouped by column range, chained top to bottom
 /// while the gap is at most [`STREAM_BLOCK_GAP_RATIO`] font sizes.
-fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64]) -> Vec<Block> {
+fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64], lead: f64) -> Vec<Block> {
     let mut placed: Vec<(usize, usize, &Word)> = region
         .iter()
         .filter_map(|&i| {
             let w = &words[i];
-            Some((slot_of(columns, w.bbox.x0)?, slot_of(columns, w.bbox.x1)?, w))
+            let start = w.bbox.x0 + lead * w.font_size;
+            Some((slot_of(columns, start)?, slot_of(columns, w.bbox.x1)?, w))
         })
         .collect();
     placed.sort_by(|a, b| a.2.bbox.top.total_cmp(&b.2.bbox.top));
@@ -383,6 +394,12 @@ fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64]) -> Vec<Blo
                 b.bottom = b.bottom.max(w.bbox.bottom);
                 b.x0 = b.x0.min(w.bbox.x0);
                 b.x1 = b.x1.max(w.bbox.x1);
+                // A word further along the same line is no new line.
+                if w.bbox.top - b.last_top > SAME_LINE_RATIO * w.font_size {
+                    b.pitch = b.pitch.or(Some(w.bbox.top - b.last_top));
+                    b.lines += 1;
+                    b.last_top = w.bbox.top;
+                }
             }
             None => blocks.push(Block {
                 c0,
@@ -394,6 +411,10 @@ fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64]) -> Vec<Blo
                 top: w.bbox.top,
                 bottom: w.bbox.bottom,
                 size: w.font_size,
+                baseline: w.baseline,
+                lines: 1,
+                last_top: w.bbox.top,
+                pitch: None,
             }),
         }
     }
@@ -701,8 +722,16 @@ fn region_to_line_columns(
 /// Places each block in its row range, refines the row boundaries by the
 /// centred-text model, then widens cells over empty neighbouring slots
 /// where that centres their text (a short value in a merged cell, a label
-/// merged over rows).
-fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Vec<f64> {
+/// merged over rows). With `centred` false (left-aligned columns, cells
+/// set from their top) blocks are only placed in the rows given: neither
+/// rows nor spans follow from centring there (see
+/// [`super::aligned::widen_labels`]).
+fn place_blocks(
+    blocks: &mut [Block],
+    columns: &[f64],
+    rough_rows: &[f64],
+    centred: bool,
+) -> Vec<f64> {
     let range = |rows: &[f64], b: &Block| {
         let r0 = slot_of(rows, b.top + STREAM_CROSS_TOLERANCE)?;
         let r1 = slot_of(rows, b.bottom - STREAM_CROSS_TOLERANCE)?;
@@ -731,11 +760,14 @@ fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Ve
         range(&rows, b) == range(rough_rows, b)
             || range(&rows, b).is_some_and(|r| centred_in_rows(&rows, r, b.cy()))
     };
-    if !blocks.iter().all(lined_up) {
+    if !centred || !blocks.iter().all(lined_up) {
         rows = rough_rows.to_vec();
     }
     for b in blocks.iter_mut() {
         (b.r0, b.r1) = range(&rows, b).unwrap_or((0, 0));
+    }
+    if !centred {
+        return rows;
     }
     let n_cols = columns.len().saturating_sub(1);
     let mut owner: Vec<Option<usize>> = vec![None; n_rows * n_cols];
@@ -874,19 +906,64 @@ fn widen(
         .map(|(_, r)| r)
 }
 
+/// Lines of one block whose tops are closer than this many font sizes are
+/// one line (two words of it). Ratio of the font size.
+const SAME_LINE_RATIO: f64 = 0.5;
+
+/// A left-aligned region's blocks placed in rows set from the cells' tops,
+/// with labels widened over the rows they span (see [`super::aligned`]).
+fn left_aligned_blocks(
+    words: &[Word],
+    region: &[usize],
+    columns: &[f64],
+) -> (Vec<Block>, Vec<f64>) {
+    use super::aligned::{top_aligned_rows, widen_labels, LabelText, RowModel};
+    let mut blocks =
+        words_to_blocks(words, region, columns, super::aligned::STREAM_LEFT_LEAD_RATIO);
+    let extents: Vec<super::aligned::Extent> =
+        blocks.iter().map(|b| (b.top, b.bottom, b.c0, b.c1, b.baseline)).collect();
+    let (rows, tops, starts) = top_aligned_rows(&extents);
+    let rows = place_blocks(&mut blocks, columns, &rows, false);
+    let mut placed: Vec<super::aligned::Placed> =
+        blocks.iter().map(|b| (b.r0, b.r1, b.c0, b.c1)).collect();
+    let labels: Vec<Option<LabelText>> = blocks
+        .iter()
+        .zip(&starts)
+        .map(|(b, s)| (!s).then_some(LabelText { top: b.top, centre: b.cy(), lines: b.lines }))
+        .collect();
+    let pitches: Vec<f64> = blocks.iter().filter_map(|b| b.pitch).collect();
+    let model = RowModel { rows: &rows, tops: &tops, pitch: crate::geometry::median(&pitches) };
+    widen_labels(&mut placed, &labels, &model);
+    for (b, p) in blocks.iter_mut().zip(placed) {
+        (b.r0, b.r1) = (p.0, p.1);
+    }
+    (blocks, rows)
+}
+
 /// The stream fallback for one page: synthetic rulings for every table
 /// region found in the text, plus what was inferred on the way.
 pub fn glyphs_to_rulings(glyphs: &[&Glyph], page: u32) -> StreamDebug {
-    let words = glyphs_to_words(glyphs);
+    let mut words = glyphs_to_words(glyphs);
     let mut debug = StreamDebug::default();
     let mut found = Vec::new();
-    for region in words_to_regions(&words) {
+    let mut left_aligned = Vec::new();
+    for mut region in words_to_regions(&words) {
+        if let Some(columns) = super::aligned::left_aligned_columns(&words, &region) {
+            super::aligned::split_at_columns(&mut words, &mut region, glyphs, &columns);
+            left_aligned.push((region, columns));
+            continue;
+        }
         let (rough, spanning) = region_to_columns(&words, &region);
         if rough.len() < 3 {
             continue;
         }
         let (columns, centred) = refine_columns(&words, &region, &rough, &spanning, (None, None));
         found.push((region, rough, spanning, columns, centred));
+    }
+    for (region, columns) in left_aligned {
+        let (blocks, rows) = left_aligned_blocks(&words, &region, &columns);
+        debug.rulings.extend(blocks_to_rulings(&blocks, &columns, &rows, page));
+        debug.regions.push(StreamRegion { words: region, spanning: Vec::new(), columns, rows });
     }
     // The page's best-determined region lends its outer edges to the others.
     let best = found
@@ -923,9 +1000,9 @@ pub fn glyphs_to_rulings(glyphs: &[&Glyph], page: u32) -> StreamDebug {
                 lines.unwrap_or(columns)
             };
         }
-        let mut blocks = words_to_blocks(&words, &region, &columns);
+        let mut blocks = words_to_blocks(&words, &region, &columns, 0.0);
         let rough_rows = blocks_to_rows(&blocks);
-        let rows = place_blocks(&mut blocks, &columns, &rough_rows);
+        let rows = place_blocks(&mut blocks, &columns, &rough_rows, true);
         debug.rulings.extend(blocks_to_rulings(&blocks, &columns, &rows, page));
         debug.regions.push(StreamRegion { words: region, spanning, columns, rows });
     }

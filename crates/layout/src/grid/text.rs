@@ -215,7 +215,7 @@ pub(crate) mod tests {
 
     pub(crate) fn glyph(text: &str, x0: f64, top: f64, size: f64) -> Glyph {
         let bbox = BBox { x0, top, x1: x0 + size, bottom: top + size };
-        Glyph { text: text.into(), bbox, font_size: size, page: 1 }
+        Glyph { text: text.into(), bbox, font_size: size, page: 1, baseline: top + 0.88 * size }
     }
 
     /// Lays out a string one glyph per char, full-width, from (x0, top).
