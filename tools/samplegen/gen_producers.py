@@ -8,6 +8,9 @@
   producer_05_gs_html         HTML → wkhtmltopdf → pdftocairo -ps → ps2pdf
   producer_06_xelatex         LaTeX longtable + multirow + xeCJK, ruled → XeLaTeX
   producer_07_xelatex_norules the same table without any rule, cells left-aligned
+  producer_08_cid_norules     the corpus's cid style (samplegen's own writer, STSong-Light
+                              UniGB-UCS2-H) without rules, every cell left-aligned and
+                              vertically centred in its row
 
 Each PDF holds the national form on page 1 and the Shanghai form on page 2.
 Truth (NAME.truth.json) and grids (NAME.grid.json) come from the strings
@@ -111,6 +114,26 @@ def xelatex(tmp, rules):
     return os.path.join(tmp, "forms.pdf")
 
 
+def cid_norules(tmp):
+    """samplegen's cid layout (layout.Doc) without its lines, every cell
+    left-aligned: text stays vertically centred in its rows."""
+    from layout import Doc
+    from pdfwriter import CIDFontUCS2, build_pdf
+    font = CIDFontUCS2()
+    doc = Doc(font)
+    for f in producer_data.forms():
+        t = table_of(f)
+        for c in t.cells:
+            c.align = "l"
+        doc.place_form(f["title"], f["year_line"], t)
+    pages = [b"".join(line for line in page.splitlines(keepends=True) if not line.endswith(b" l S\n"))
+             for page in doc.contents()]
+    out = os.path.join(tmp, "cid.pdf")
+    with open(out, "wb") as fh:
+        fh.write(build_pdf(pages, font, id_seed=b"producer_08_cid_norules"))
+    return out
+
+
 PRODUCERS = {
     "producer_01_weasyprint": (weasyprint, "WeasyPrint", "html"),
     "producer_02_wkhtmltopdf": (wkhtmltopdf, "wkhtmltopdf", "html"),
@@ -122,6 +145,7 @@ PRODUCERS = {
                             "wkhtmltopdf → pdftocairo -ps → ps2pdf", "html"),
     "producer_06_xelatex": (lambda t: xelatex(t, True), "XeLaTeX (xeCJK, longtable, multirow)", "tex"),
     "producer_07_xelatex_norules": (lambda t: xelatex(t, False), "XeLaTeX, no rules, left-aligned", "tex"),
+    "producer_08_cid_norules": (cid_norules, "samplegen cid style, no rules, left-aligned", "samplegen"),
 }
 
 

@@ -27,6 +27,7 @@
 pub mod aligned;
 #[cfg(test)]
 mod corpus;
+pub mod labels;
 mod lattice;
 mod settings;
 pub mod stream;

@@ -910,30 +910,31 @@ fn widen(
 /// one line (two words of it). Ratio of the font size.
 const SAME_LINE_RATIO: f64 = 0.5;
 
-/// A left-aligned region's blocks placed in rows set from the cells' tops,
-/// with labels widened over the rows they span (see [`super::aligned`]).
+/// A left-aligned region's blocks placed in rows that the cells' first
+/// baselines or centres give ([`super::aligned::aligned_rows`]), each block
+/// widened over the rows its cell spans ([`super::labels::widen_labels`]).
 fn left_aligned_blocks(
     words: &[Word],
     region: &[usize],
     columns: &[f64],
 ) -> (Vec<Block>, Vec<f64>) {
-    use super::aligned::{top_aligned_rows, widen_labels, LabelText, RowModel};
-    let mut blocks =
-        words_to_blocks(words, region, columns, super::aligned::STREAM_LEFT_LEAD_RATIO);
-    let extents: Vec<super::aligned::Extent> =
+    use super::aligned::{aligned_rows, Extent, STREAM_LEFT_LEAD_RATIO};
+    use super::labels::{widen_labels, LabelText, Placed, RowModel};
+    let mut blocks = words_to_blocks(words, region, columns, STREAM_LEFT_LEAD_RATIO);
+    let extents: Vec<Extent> =
         blocks.iter().map(|b| (b.top, b.bottom, b.c0, b.c1, b.baseline)).collect();
-    let (rows, tops, starts) = top_aligned_rows(&extents);
+    let (rows, tops, _) = aligned_rows(&extents);
     let rows = place_blocks(&mut blocks, columns, &rows, false);
-    let mut placed: Vec<super::aligned::Placed> =
-        blocks.iter().map(|b| (b.r0, b.r1, b.c0, b.c1)).collect();
-    let labels: Vec<Option<LabelText>> = blocks
+    let mut placed: Vec<Placed> = blocks.iter().map(|b| (b.r0, b.r1, b.c0, b.c1)).collect();
+    // Every cell may span rows: a label that happens to share a row's
+    // centre is told from a one-row cell by where it fits best.
+    let texts: Vec<Option<LabelText>> = blocks
         .iter()
-        .zip(&starts)
-        .map(|(b, s)| (!s).then_some(LabelText { top: b.top, centre: b.cy(), lines: b.lines }))
+        .map(|b| Some(LabelText { top: b.top, centre: b.cy(), lines: b.lines }))
         .collect();
     let pitches: Vec<f64> = blocks.iter().filter_map(|b| b.pitch).collect();
     let model = RowModel { rows: &rows, tops: &tops, pitch: crate::geometry::median(&pitches) };
-    widen_labels(&mut placed, &labels, &model);
+    widen_labels(&mut placed, &texts, &model);
     for (b, p) in blocks.iter_mut().zip(placed) {
         (b.r0, b.r1) = (p.0, p.1);
     }
