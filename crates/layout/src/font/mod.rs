@@ -100,6 +100,9 @@ pub struct Font {
     pub descent: f64,
     /// True for vertical writing (`-V` CMaps, `/WMode 1`).
     pub vertical: bool,
+    /// A symbolic simple font without `/Encoding` or `/Differences`: its
+    /// codes are the font program's own (ISO 32000-1, 9.6.6.4).
+    symbolic_builtin: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -166,11 +169,15 @@ impl Font {
             ascent: DEFAULT_ASCENT,
             descent: DEFAULT_DESCENT,
             vertical: false,
+            symbolic_builtin: false,
         };
         if subtype == b"Type0" {
             font.load_type0(doc, dict, max_stream_size, &mut warnings);
         } else {
             font.load_simple(doc, dict, subtype == b"Type3", &mut warnings);
+            if subtype == b"TrueType" {
+                font.apply_font_cmap(doc, dict, max_stream_size, &mut warnings);
+            }
         }
         font.info.embedded = font.info.embedded.or_else(|| embedded_program(doc, dict));
         (font, warnings)
@@ -376,6 +383,47 @@ impl Font {
         self.info.encoding =
             FontEncoding::Simple { base: declared, differences: differences.len() };
         self.encoding = Encoding::Simple { text, sources, widths };
+        self.symbolic_builtin = symbolic && declared_or_differences_absent(&self.info.encoding);
+    }
+
+    /// A simple TrueType font's embedded `cmap` gives text to the codes its
+    /// encoding leaves without any, and to every code of a symbolic font
+    /// that names no encoding, as poppler reads such fonts (the glyph a
+    /// code selects, then that glyph's Unicode in the font).
+    fn apply_font_cmap(
+        &mut self,
+        doc: &Document,
+        dict: &Dictionary,
+        max_stream_size: usize,
+        warnings: &mut Vec<String>,
+    ) {
+        let Some(stream) = obj::get_dict(doc, dict, b"FontDescriptor")
+            .and_then(|d| obj::get_stream(doc, d, b"FontFile2"))
+        else {
+            return;
+        };
+        let data = match obj::stream_content(stream, max_stream_size) {
+            Ok(data) => data,
+            Err(e) => {
+                warnings.push(format!("font {}: cannot read /FontFile2: {e}", self.base_font));
+                return;
+            }
+        };
+        let Some(font_text) = truetype::simple_code_text(&data, glyph_name_to_unicode) else {
+            return;
+        };
+        let builtin = self.symbolic_builtin;
+        if let Encoding::Simple { text, sources, .. } = &mut self.encoding {
+            for (code, found) in font_text.into_iter().enumerate() {
+                let (Some(found), Some(slot)) = (found, text.get_mut(code)) else { continue };
+                if builtin || slot.is_none() {
+                    *slot = Some(found);
+                    if let Some(source) = sources.get_mut(code) {
+                        *source = DecodeSource::FontCmap;
+                    }
+                }
+            }
+        }
     }
 
     fn read_descriptor(&mut self, doc: &Document, desc: &Dictionary, scale: f64) {
@@ -576,6 +624,12 @@ fn base_cmap(doc: &Document, stream: &lopdf::Stream, cmap: &CMap) -> Option<Box<
     PredefinedCMap::from_name(&name).map(Box::new)
 }
 
+/// Whether a simple font's encoding is the font's own: no base encoding
+/// named and no `/Differences`.
+fn declared_or_differences_absent(encoding: &FontEncoding) -> bool {
+    matches!(encoding, FontEncoding::Simple { base: None, differences: 0 })
+}
+
 /// The text and source of a code nothing maps.
 fn unknown() -> (String, DecodeSource) {
     (UNKNOWN_TEXT.to_string(), DecodeSource::Unknown)
@@ -734,6 +788,30 @@ mod tests {
         assert_eq!(sources, vec![Base, GlyphName, Base]);
         assert!((chars[0].width - 0.278).abs() < 1e-9);
         assert_eq!(chars[2].width, DEFAULT_SIMPLE_WIDTH);
+    }
+
+    /// A symbolic TrueType subset without /Encoding or ToUnicode (as office
+    /// producers embed symbol-encoded subsets): codes select glyphs through
+    /// the font's (3,0) cmap, and the glyphs' Unicode comes from the font.
+    #[test]
+    fn symbolic_truetype_without_to_unicode_reads_the_font_cmap() {
+        let mut doc = Document::with_version("1.7");
+        let program = include_bytes!("testdata/symbolic_subset.ttf").to_vec();
+        let file = doc.add_object(Stream::new(dictionary! {}, program));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "Flags" => 4, "FontFile2" => Object::Reference(file),
+        });
+        let font = dictionary! {
+            "Subtype" => "TrueType", "BaseFont" => "ABCDEF+JxSym",
+            "FontDescriptor" => Object::Reference(descriptor),
+        };
+        let (font, warnings) = Font::load(&doc, &font, 1 << 20);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let chars = font.decode(&[1, 2, 3, 4]);
+        let text: Vec<&str> = chars.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(text[..3], ["项", "目", "A"]);
+        assert!(chars[..3].iter().all(|c| c.source == DecodeSource::FontCmap));
+        assert_eq!(font.info.embedded, Some(FontProgram::TrueType));
     }
 
     #[test]
