@@ -8,6 +8,8 @@
   producer_05_gs_html         HTML → wkhtmltopdf → pdftocairo -ps → ps2pdf
   producer_06_xelatex         LaTeX longtable + multirow + xeCJK, ruled → XeLaTeX
   producer_07_xelatex_norules the same table without any rule, cells left-aligned
+  producer_09_writer_noborders docx whose table has no borders → LibreOffice Writer PDF
+                              (cells top-aligned, merged labels in their first row)
   producer_08_cid_norules     the corpus's cid style (samplegen's own writer, STSong-Light
                               UniGB-UCS2-H) without rules, every cell left-aligned and
                               vertically centred in its row
@@ -146,6 +148,8 @@ PRODUCERS = {
     "producer_06_xelatex": (lambda t: xelatex(t, True), "XeLaTeX (xeCJK, longtable, multirow)", "tex"),
     "producer_07_xelatex_norules": (lambda t: xelatex(t, False), "XeLaTeX, no rules, left-aligned", "tex"),
     "producer_08_cid_norules": (cid_norules, "samplegen cid style, no rules, left-aligned", "samplegen"),
+    "producer_09_writer_noborders": (lambda t: office_pdf(render.write_docx(t, producer_data.forms(), borders=False), t),
+                                     "LibreOffice Writer, table without borders", "docx"),
 }
 
 

@@ -111,7 +111,7 @@ def row_heights(t):
 
 
 # ------------------------------------------------------------ docx (Writer)
-def write_docx(tmp, forms):
+def write_docx(tmp, forms, borders=True):
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -140,7 +140,8 @@ def write_docx(tmp, forms):
             para.add_run(text).font.size = Pt(size)
         t = table_of(f)
         table = d.add_table(rows=t.n_rows, cols=t.n_cols)
-        table.style = "Table Grid"
+        if borders:
+            table.style = "Table Grid"
         for i, w in enumerate(t.col_widths):
             for cell in table.columns[i].cells:
                 cell.width = Pt(w * 0.97)
