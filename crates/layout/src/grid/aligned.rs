@@ -153,27 +153,30 @@ pub fn aligned_rows(cells: &[Extent]) -> (Vec<f64>, Vec<f64>, Vec<bool>) {
             && ((a.4 - b.4).abs() <= STREAM_ROW_START_TOLERANCE
                 || ((a.0 + a.1) / 2.0 - (b.0 + b.1) / 2.0).abs() <= STREAM_CENTRE_TOLERANCE)
     };
+    // Union-find over partners, with path halving so long rows stay cheap.
     let mut row_of: Vec<usize> = (0..cells.len()).collect();
-    let root = |row_of: &[usize], mut i: usize| {
+    fn root(row_of: &mut [usize], mut i: usize) -> usize {
         while row_of[i] != i {
+            row_of[i] = row_of[row_of[i]];
             i = row_of[i];
         }
         i
-    };
+    }
     let mut starts = vec![false; cells.len()];
     for i in 0..cells.len() {
         starts[i] = !cells.iter().any(|b| beside(&cells[i], b));
         for j in 0..i {
             if partners(&cells[i], &cells[j]) {
                 (starts[i], starts[j]) = (true, true);
-                let (a, b) = (root(&row_of, i), root(&row_of, j));
+                let (a, b) = (root(&mut row_of, i), root(&mut row_of, j));
                 row_of[a.max(b)] = a.min(b);
             }
         }
     }
     let mut bands: Vec<(f64, f64)> = Vec::new();
-    for i in (0..cells.len()).filter(|&i| starts[i] && root(&row_of, i) == i) {
-        let members = (0..cells.len()).filter(|&k| starts[k] && root(&row_of, k) == i);
+    let roots: Vec<usize> = (0..cells.len()).map(|i| root(&mut row_of, i)).collect();
+    for i in (0..cells.len()).filter(|&i| starts[i] && roots[i] == i) {
+        let members = (0..cells.len()).filter(|&k| starts[k] && roots[k] == i);
         let (top, bottom) = members.fold((f64::INFINITY, f64::NEG_INFINITY), |(t, b), k| {
             (t.min(cells[k].0), b.max(cells[k].1))
         });
