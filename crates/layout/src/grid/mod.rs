@@ -16,7 +16,10 @@
 //! Where the settings' [`Strategy`] for an axis resolves to
 //! [`Strategy::Text`] (by default: the page has fewer than two usable rulings
 //! of that orientation), [`stream::glyphs_to_rulings`] infers grid lines from
-//! the text instead, and the same pipeline runs on them.
+//! the text instead, and the same pipeline runs on them: from centred cell
+//! text, or, where the region's words start at shared column edges, from
+//! left-aligned text ([`aligned`]: columns, rows by shared baselines or
+//! centres; [`labels`]: cells merged over rows).
 //!
 //! [`page_to_debug`] keeps every intermediate result (for
 //! `jixiao tables --debug`); [`page_to_rows`] returns only the rows.

@@ -21,6 +21,11 @@
 //! 6. rulings on every row and column boundary, broken where a block crosses
 //!    them, which leaves merged cells merged.
 //!
+//! A region whose words start at shared column edges (see
+//! [`super::aligned::left_aligned_columns`]) skips 3 and the centred model:
+//! its columns come from those edges, its rows from shared baselines or
+//! centres, and its cells' row spans from [`super::labels::widen_labels`].
+//!
 //! Between 3 and 6 the boundaries are refined by assuming centred text (see
 //! [`centred_boundaries`]). Column edges lie between the extents of each
 //! column's texts, or of its centred texts only when that centres more of
