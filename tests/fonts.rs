@@ -83,3 +83,23 @@ fn fonts_text_table_names_the_file_and_fails_on_a_non_pdf() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("putuo-2024.txt: not a PDF"));
 }
+
+/// Issue #8 (producer_03_gs_calc): Ghostscript's bitmap Type 3 font names
+/// its glyphs `/a0`…`/a57`; those named by their code read as poppler reads
+/// them (`/a56` is "8"), the one at code 0 has no text and is counted.
+#[test]
+fn fonts_ghostscript_type3_names_and_the_unknown_glyph() {
+    let v = fonts_json("producer_03_gs_calc.pdf");
+    let type3: Vec<&Value> = v["pages"][0]["fonts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["type"] == "Type3")
+        .collect();
+    let [f] = type3.as_slice() else { panic!("one Type 3 font on page 1: {v}") };
+    assert_eq!((&f["to_unicode"], &f["embedded"]), (&"absent".into(), &"char_procs".into()));
+    assert_eq!(f["unknown"], 1);
+    assert_eq!(f["decoded_by"]["unknown"], 1);
+    assert!(f["decoded_by"]["glyph_name"].as_u64().unwrap() > 10, "{f}");
+    assert_sources_add_up(f);
+}
