@@ -97,7 +97,7 @@ fn fonts_ghostscript_type3_names_and_the_unknown_glyph() {
         .filter(|f| f["type"] == "Type3")
         .collect();
     let [f] = type3.as_slice() else { panic!("one Type 3 font on page 1: {v}") };
-    assert_eq!((&f["to_unicode"], &f["embedded"]), (&"absent".into(), &"char_procs".into()));
+    assert_eq!((&f["to_unicode"], &f["embedded"]), (&"absent".into(), &"bitmaps".into()));
     assert_eq!(f["unknown"], 1);
     assert_eq!(f["decoded_by"]["unknown"], 1);
     assert!(f["decoded_by"]["glyph_name"].as_u64().unwrap() > 10, "{f}");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use jixiao_layout::font::report::{FontType, FontUsage, ToUnicodeStatus};
+use jixiao_layout::font::report::{FontProgram, FontType, FontUsage, ToUnicodeStatus};
 use jixiao_layout::pdf::pdf_to_each_page;
 use serde_json::{json, Value};
 
@@ -89,10 +89,16 @@ fn file_json(doc: &FileFonts) -> Value {
 }
 
 fn type_text(u: &FontUsage) -> String {
-    match u.info.descendant {
+    let kind = match u.info.descendant {
         Some(d) => format!("{:?}/{:?}", u.info.font_type, d),
         None if u.info.font_type == FontType::Other => "?".into(),
         None => format!("{:?}", u.info.font_type),
+    };
+    // Rasterised glyphs explain unknowns better than any name could.
+    if u.info.embedded == Some(FontProgram::Bitmaps) {
+        format!("{kind} (bitmaps)")
+    } else {
+        kind
     }
 }
 

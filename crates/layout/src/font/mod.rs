@@ -638,8 +638,12 @@ fn unknown() -> (String, DecodeSource) {
 /// The font program a font (or CIDFont) dictionary embeds: Type 3 glyph
 /// procedures, else the descriptor's `/FontFile`, `/FontFile2`, `/FontFile3`.
 fn embedded_program(doc: &Document, dict: &Dictionary) -> Option<FontProgram> {
-    if obj::get_dict(doc, dict, b"CharProcs").is_some() {
-        return Some(FontProgram::CharProcs);
+    if let Some(procs) = obj::get_dict(doc, dict, b"CharProcs") {
+        return Some(if char_procs_paint_images(doc, procs) {
+            FontProgram::Bitmaps
+        } else {
+            FontProgram::CharProcs
+        });
     }
     let desc = obj::get_dict(doc, dict, b"FontDescriptor")?;
     [
@@ -650,6 +654,20 @@ fn embedded_program(doc: &Document, dict: &Dictionary) -> Option<FontProgram> {
     .into_iter()
     .find(|(key, _)| obj::get_stream(doc, desc, key).is_some())
     .map(|(_, program)| program)
+}
+
+/// Bytes of one glyph procedure read to tell a bitmap font: its `d1` and the
+/// start of an inline image come first.
+const CHAR_PROC_PEEK: usize = 4096;
+
+/// Whether a Type 3 font's first glyph procedure paints an image (an
+/// inline `BI` or an image XObject by `Do`) rather than a path.
+fn char_procs_paint_images(doc: &Document, procs: &Dictionary) -> bool {
+    let Some((_, first)) = procs.iter().next() else { return false };
+    let Object::Stream(s) = obj::resolve(doc, first) else { return false };
+    let Ok(data) = obj::stream_content(s, CHAR_PROC_PEEK * 16) else { return false };
+    let head = &data[..data.len().min(CHAR_PROC_PEEK)];
+    head.split(|b| b.is_ascii_whitespace()).any(|t| t == b"BI" || t == b"Do")
 }
 
 fn identity_fallback() -> PredefinedCMap {

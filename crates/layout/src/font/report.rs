@@ -59,6 +59,9 @@ pub enum FontProgram {
     Cff,
     /// Type 3 glyph procedures, in the font dictionary itself.
     CharProcs,
+    /// Type 3 glyph procedures that paint images: glyphs rasterised by the
+    /// producer (Ghostscript's bitmap fonts), whose names may carry no text.
+    Bitmaps,
 }
 
 /// How a font maps its codes to glyphs (its `/Encoding`).
