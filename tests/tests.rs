@@ -10,6 +10,7 @@ mod bulk;
 mod cli;
 mod corpus;
 mod families;
+mod fonts;
 mod formats;
 mod golden;
 mod hostile;

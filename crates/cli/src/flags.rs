@@ -257,6 +257,20 @@ pub enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// List each font per page: type, encoding, ToUnicode status (present,
+    /// partial, absent), how its glyphs were decoded, and how many came out
+    /// unknown (U+FFFD).
+    Fonts {
+        /// PDF files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format: an aligned table per file, or JSON.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// How to read each file.
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// `extract --out DIR` (DIR defaults to `out`): the same code path.
     Batch(BulkArgs),
     /// Join the datasets of `--shard` runs into one, as if one run had read

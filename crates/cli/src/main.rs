@@ -11,6 +11,7 @@ mod bulk;
 mod csv_out;
 mod dataset;
 mod flags;
+mod fonts;
 mod golden;
 mod input;
 mod manifest;
@@ -93,6 +94,9 @@ fn run(flags: Flags) -> Result<ExitCode> {
         }
         Command::Audit { paths, format, read } => {
             tables::cmd_audit(&paths, format, &read.settings()?, ui.quiet)
+        }
+        Command::Fonts { paths, format, read } => {
+            fonts::cmd_fonts(&paths, format, &read.settings()?)
         }
         Command::Merge { dirs, out } => merge::cmd_merge(&dirs, &out, ui.quiet),
         Command::Review { paths, out, read } => {

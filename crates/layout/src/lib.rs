@@ -179,6 +179,10 @@ pub struct Glyph {
     pub font_size: f64,
     /// 1-based page number.
     pub page: u32,
+    /// y of the glyph's origin in page points: the baseline of upright text.
+    /// Glyphs of different fonts on one baseline share it, while their boxes
+    /// differ by the fonts' ascents.
+    pub baseline: f64,
 }
 
 /// Whether a ruling line runs across or down the page.
@@ -349,4 +353,8 @@ pub struct Page {
     /// Anomalies the interpreter recovered from (unknown operator, missing
     /// font, bad object): reported, never fatal.
     pub warnings: Vec<String>,
+    /// Each font the page used, with its glyphs counted by where their text
+    /// came from (`jixiao fonts`). Not part of the layout dumps.
+    #[serde(skip)]
+    pub fonts: Vec<crate::font::report::FontUsage>,
 }

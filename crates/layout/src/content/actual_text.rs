@@ -95,6 +95,6 @@ impl Span {
             x1: b.x1.max(g.bbox.x1),
             bottom: b.bottom.max(g.bbox.bottom),
         });
-        vec![Glyph { text: self.text, bbox, font_size: first.font_size, page: first.page }]
+        vec![Glyph { text: self.text, bbox, ..first.clone() }]
     }
 }

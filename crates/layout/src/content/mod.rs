@@ -11,6 +11,7 @@
 //! colour: a white line still counts as a ruling.
 
 pub mod actual_text;
+mod fonts;
 pub mod ops;
 pub mod path;
 pub mod state;
@@ -21,6 +22,7 @@ use std::collections::HashSet;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 
+use crate::font::report::FontUsage;
 use crate::font::FontCache;
 use crate::pdf::obj;
 use crate::{Glyph, Page, Ruling};
@@ -44,6 +46,9 @@ pub trait Sink {
     fn end_marked_content(&mut self) {}
     /// A recovered anomaly.
     fn warning(&mut self, message: String);
+    /// At the end of the page: each font used, with its glyphs counted by
+    /// where their text came from.
+    fn font_usage(&mut self, _usage: Vec<FontUsage>) {}
 }
 
 /// A [`Sink`] that fills a [`Page`].
@@ -65,6 +70,9 @@ impl Sink for PageSink {
     }
     fn warning(&mut self, message: String) {
         self.page.warnings.push(message);
+    }
+    fn font_usage(&mut self, usage: Vec<FontUsage>) {
+        self.page.fonts = usage;
     }
 }
 
@@ -122,14 +130,14 @@ pub fn interpret(
         warned_fonts: HashSet::new(),
         warned_slant: false,
         marked: Vec::new(),
-        unknown_glyphs: Vec::new(),
+        font_usage: Vec::new(),
     };
     interp.run(content, resources);
     // A span left open at the end of the page still stands for its glyphs.
     while !interp.marked.is_empty() {
         interp.end_marked();
     }
-    interp.report_unknown_glyphs();
+    interp.report_fonts();
 }
 
 struct Interpreter<'a, 's> {
@@ -156,8 +164,8 @@ struct Interpreter<'a, 's> {
     warned_slant: bool,
     /// Open marked-content sections; `Some` for those with `/ActualText`.
     marked: Vec<Option<actual_text::Span>>,
-    /// Glyphs shown as U+FFFD on this page, by font (`/BaseFont`).
-    unknown_glyphs: Vec<(String, usize)>,
+    /// Each font used on this page, with its glyph tally.
+    font_usage: Vec<(std::sync::Arc<crate::font::Font>, FontUsage)>,
 }
 
 impl Interpreter<'_, '_> {
@@ -325,27 +333,6 @@ impl Interpreter<'_, '_> {
         self.sink.end_marked_content();
     }
 
-    /// Counts glyphs of `font` that no source could decode.
-    fn count_unknown(&mut self, font: &str, count: usize) {
-        match self.unknown_glyphs.iter_mut().find(|(f, _)| f == font) {
-            Some((_, n)) => *n += count,
-            None => self.unknown_glyphs.push((font.to_string(), count)),
-        }
-    }
-
-    /// One warning per font whose glyphs came out unknown, so a reader
-    /// who sees U+FFFD learns where and in which font.
-    fn report_unknown_glyphs(&mut self) {
-        for (font, n) in std::mem::take(&mut self.unknown_glyphs) {
-            let font = if font.is_empty() { "(without /BaseFont)" } else { font.as_str() };
-            self.warn(format!(
-                "page {}: font {font}: {n} glyph(s) with no known text (no ToUnicode entry, \
-                 glyph name, encoding or font cmap maps them), shown as U+FFFD",
-                self.page
-            ));
-        }
-    }
-
     /// A glyph to report, held back while an `/ActualText` span is open.
     fn emit_glyph(&mut self, glyph: Glyph) {
         match self.marked.iter_mut().find_map(Option::as_mut) {
@@ -390,6 +377,7 @@ impl Interpreter<'_, '_> {
                 for w in warnings {
                     self.warn(format!("page {}: {w}", self.page));
                 }
+                self.note_font(name, &font);
                 self.gs.text.font = Some(font);
             }
             None => {

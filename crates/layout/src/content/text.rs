@@ -52,10 +52,7 @@ impl Interpreter<'_, '_> {
         }
         let emit = ts.render_mode != RENDER_MODE_CLIP_ONLY && !slanted;
         let chars = font.decode(bytes);
-        let unknown = chars.iter().filter(|c| c.text == crate::font::UNKNOWN_TEXT).count();
-        if unknown > 0 {
-            self.count_unknown(&font.base_font, unknown);
-        }
+        self.count_glyphs(&font, &chars);
         for ch in chars {
             let spacing = ts.char_spacing + if ch.is_word_space { ts.word_spacing } else { 0.0 };
             // Text space → page space.
@@ -86,7 +83,9 @@ impl Interpreter<'_, '_> {
                     .iter()
                     .all(|v| v.is_finite())
                 {
-                    self.emit_glyph(Glyph { text: ch.text, bbox, font_size, page: self.page });
+                    let baseline = trm.apply(0.0, 0.0).1;
+                    let page = self.page;
+                    self.emit_glyph(Glyph { text: ch.text, bbox, font_size, page, baseline });
                 }
             }
             let advance = if font.vertical {

@@ -93,26 +93,27 @@ pub fn glyph_name_to_unicode(name: &str) -> Option<String> {
 }
 
 /// True for a name poppler takes as a sign that a font's numeric glyph
-/// names are hexadecimal: `Axx` or `xx` with `xx` two hex digits, at least
-/// one of them a letter (`Cab`, `3F`), so `a48` alone keeps a font decimal.
+/// names are hexadecimal (`GfxFont.cc`, pass 1): `Axx` with `xx` two hex
+/// digits, one of them a letter (`Cab`), or `xx` whose second digit is a
+/// letter (`3F`), so `a0` and `a48` keep a font decimal.
 pub fn looks_hex_glyph_name(name: &str) -> bool {
-    let b = name.as_bytes();
-    let digits = match b {
-        [a, x, y] if a.is_ascii_alphabetic() => [*x, *y],
-        [x, y] => [*x, *y],
-        _ => return false,
-    };
-    digits.iter().all(u8::is_ascii_hexdigit) && digits.iter().any(u8::is_ascii_alphabetic)
+    match name.as_bytes() {
+        [a, x, y] if a.is_ascii_alphabetic() => {
+            x.is_ascii_hexdigit()
+                && y.is_ascii_hexdigit()
+                && (x.is_ascii_alphabetic() || y.is_ascii_alphabetic())
+        }
+        [x, y] => x.is_ascii_hexdigit() && y.is_ascii_hexdigit() && y.is_ascii_alphabetic(),
+        _ => false,
+    }
 }
 
-/// The text of a numeric glyph name as poppler reads it when the glyph
-/// list does not know the name (`parseNumericName` in `GfxFont.cc`): up to
-/// two leading letters are dropped and the rest is a code point, decimal
-/// (`a48`, `g123`, `c65`) or, in a font whose names look hex, two hex
+/// The number a glyph name stands for as poppler's `parseNumericName`
+/// reads it: up to two leading letters are dropped and the rest is decimal
+/// (`a48`, `g123`, `c65`), or, in a font whose names look hex, two hex
 /// digits with at most one leading letter (`Cab`, `3F`). Trailing
-/// punctuation (`a48.sc` is split earlier) is ignored. `.notdef` and code
-/// points that are controls give nothing.
-pub fn numeric_glyph_name(name: &str, hex: bool) -> Option<String> {
+/// punctuation is ignored.
+pub fn numeric_glyph_value(name: &str, hex: bool) -> Option<u32> {
     let body = name.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
     let digits = if hex {
         match body.len() {
@@ -128,7 +129,13 @@ pub fn numeric_glyph_name(name: &str, hex: bool) -> Option<String> {
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    let value = u32::from_str_radix(digits, radix).ok()?;
+    u32::from_str_radix(digits, radix).ok()
+}
+
+/// The text of a numeric glyph name ([`numeric_glyph_value`]); code points
+/// that are controls give nothing.
+pub fn numeric_glyph_name(name: &str, hex: bool) -> Option<String> {
+    let value = numeric_glyph_value(name, hex)?;
     char::from_u32(value).filter(|c| !c.is_control()).map(String::from)
 }
 
@@ -591,5 +598,7 @@ mod tests {
         assert_eq!(numeric_glyph_name("a123", true), None);
         assert!(looks_hex_glyph_name("Cab") && looks_hex_glyph_name("3F"));
         assert!(!looks_hex_glyph_name("a48") && !looks_hex_glyph_name("g12"));
+        // Only the second of two characters counts: a0 is decimal (poppler).
+        assert!(!looks_hex_glyph_name("a0") && looks_hex_glyph_name("0a"));
     }
 }

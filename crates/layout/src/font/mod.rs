@@ -19,6 +19,7 @@ pub mod cmap;
 pub mod encoding;
 pub mod predefined;
 mod radicals;
+pub mod report;
 mod truetype;
 
 use std::collections::HashMap;
@@ -27,8 +28,12 @@ use lopdf::{Dictionary, Document, Object};
 
 use crate::pdf::obj;
 use cmap::{split_codes, CMap, CodespaceRange};
-use encoding::{glyph_name_to_unicode, looks_hex_glyph_name, numeric_glyph_name, BaseEncoding};
+use encoding::{
+    glyph_name_to_unicode, looks_hex_glyph_name, numeric_glyph_name, numeric_glyph_value,
+    BaseEncoding,
+};
 use predefined::{cid_to_unicode, PredefinedCMap};
+use report::{DecodeSource, FontEncoding, FontInfo, FontProgram, FontType};
 
 /// Ascent, in em, when the font does not say (typical of CJK fonts).
 pub const DEFAULT_ASCENT: f64 = 0.88;
@@ -54,13 +59,16 @@ pub struct DecodedChar {
     pub width: f64,
     /// True for the single-byte code 32, the only one word spacing applies to.
     pub is_word_space: bool,
+    /// Where its text came from.
+    pub source: DecodeSource,
 }
 
 /// How a font's codes are split and mapped.
 #[derive(Clone, Debug)]
 enum Encoding {
-    /// One byte per code; `text[code]` from the encoding and `/Differences`.
-    Simple { text: Vec<Option<String>>, widths: Vec<f64> },
+    /// One byte per code; `text[code]` from the encoding and `/Differences`,
+    /// `sources[code]` saying which of the two.
+    Simple { text: Vec<Option<String>>, sources: Vec<DecodeSource>, widths: Vec<f64> },
     /// A Type0 font with a predefined CMap.
     Predefined(PredefinedCMap),
     /// A Type0 font with an embedded CMap stream, and the predefined CMap
@@ -74,6 +82,8 @@ enum Encoding {
 pub struct Font {
     /// `/BaseFont`, for messages.
     pub base_font: String,
+    /// What the font dictionary says it is (for `jixiao fonts`).
+    pub info: FontInfo,
     encoding: Encoding,
     to_unicode: Option<CMap>,
     /// Type0: `/W` widths by CID, in glyph units.
@@ -90,6 +100,9 @@ pub struct Font {
     pub descent: f64,
     /// True for vertical writing (`-V` CMaps, `/WMode 1`).
     pub vertical: bool,
+    /// A symbolic simple font without `/Encoding` or `/Differences`: its
+    /// codes are the font program's own (ISO 32000-1, 9.6.6.4).
+    symbolic_builtin: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -132,9 +145,22 @@ impl Font {
                 }
             }
         });
+        let info = FontInfo {
+            base_font: base_font.clone(),
+            font_type: FontType::from_subtype(subtype),
+            descendant: None,
+            encoding: FontEncoding::Simple { base: None, differences: 0 },
+            has_to_unicode: to_unicode.is_some(),
+            embedded: None,
+        };
         let mut font = Font {
             base_font,
-            encoding: Encoding::Simple { text: Vec::new(), widths: Vec::new() },
+            info,
+            encoding: Encoding::Simple {
+                text: Vec::new(),
+                sources: Vec::new(),
+                widths: Vec::new(),
+            },
             to_unicode,
             cid_widths: CidWidths::default(),
             gid_unicode: None,
@@ -143,12 +169,17 @@ impl Font {
             ascent: DEFAULT_ASCENT,
             descent: DEFAULT_DESCENT,
             vertical: false,
+            symbolic_builtin: false,
         };
         if subtype == b"Type0" {
             font.load_type0(doc, dict, max_stream_size, &mut warnings);
         } else {
             font.load_simple(doc, dict, subtype == b"Type3", &mut warnings);
+            if subtype == b"TrueType" {
+                font.apply_font_cmap(doc, dict, max_stream_size, &mut warnings);
+            }
         }
+        font.info.embedded = font.info.embedded.or_else(|| embedded_program(doc, dict));
         (font, warnings)
     }
 
@@ -198,6 +229,14 @@ impl Font {
                 Encoding::Predefined(identity_fallback())
             }
         };
+        self.info.encoding = match &self.encoding {
+            Encoding::Embedded(c, parent) => FontEncoding::Embedded {
+                name: c.name.clone(),
+                base: parent.as_ref().map(|p| p.name.clone()),
+            },
+            Encoding::Predefined(p) => FontEncoding::Predefined { name: p.name.clone() },
+            Encoding::Simple { .. } => FontEncoding::Simple { base: None, differences: 0 },
+        };
         self.vertical = match &self.encoding {
             Encoding::Predefined(p) => p.vertical,
             Encoding::Embedded(c, _) => c.vertical,
@@ -215,6 +254,11 @@ impl Font {
             return;
         };
         self.cid_widths = read_w(doc, descendant);
+        self.info.descendant = Some(
+            obj::get_name(doc, descendant, b"Subtype")
+                .map_or(FontType::Other, FontType::from_subtype),
+        );
+        self.info.embedded = embedded_program(doc, descendant);
         if let Some(info) = obj::get_dict(doc, descendant, b"CIDSystemInfo") {
             self.ordering = match obj::get(doc, info, b"Ordering") {
                 Some(Object::String(s, _)) => Some(String::from_utf8_lossy(s).into_owned()),
@@ -283,10 +327,17 @@ impl Font {
             .and_then(|d| obj::get_num(doc, d, b"Flags"))
             .is_some_and(|f| (f as i64) & 4 != 0);
         let mut base = if symbolic { None } else { Some(BaseEncoding::Standard) };
+        let mut declared = None;
         let mut differences: Vec<(usize, String)> = Vec::new();
+        // poppler reads numeric names only when every run starts at code 5
+        // or below (`testForNumericNames`).
+        let mut low_starts = true;
         match obj::get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => match BaseEncoding::from_name(n) {
-                Some(b) => base = Some(b),
+                Some(b) => {
+                    base = Some(b);
+                    declared = Some(obj::name_str(n));
+                }
                 None => warnings.push(format!(
                     "font {}: unknown /Encoding /{}",
                     self.base_font,
@@ -294,21 +345,25 @@ impl Font {
                 )),
             },
             Some(Object::Dictionary(enc)) => {
-                if let Some(b) =
-                    obj::get_name(doc, enc, b"BaseEncoding").and_then(BaseEncoding::from_name)
+                if let Some((b, n)) = obj::get_name(doc, enc, b"BaseEncoding")
+                    .and_then(|n| Some((BaseEncoding::from_name(n)?, n)))
                 {
                     base = Some(b);
+                    declared = Some(obj::name_str(n));
                 }
                 if let Some(diffs) = obj::get_array(doc, enc, b"Differences") {
                     let mut code = 0usize;
                     for item in diffs {
                         match obj::resolve(doc, item) {
-                            Object::Integer(i) => code = (*i).clamp(0, 255) as usize,
+                            Object::Integer(i) => {
+                                code = (*i).clamp(0, 255) as usize;
+                                low_starts &= *i <= MAX_NUMERIC_NAMES_START;
+                            }
                             Object::Name(n) => {
                                 differences.push((code, obj::name_str(n)));
                                 code += 1;
                             }
-                            _ => {}
+                            _ => low_starts = false,
                         }
                     }
                 }
@@ -318,8 +373,57 @@ impl Font {
         let mut text: Vec<Option<String>> = (0..=255u8)
             .map(|c| base.unwrap_or(BaseEncoding::Standard).decode(c).map(String::from))
             .collect();
-        apply_differences(&mut text, &differences);
-        self.encoding = Encoding::Simple { text, widths };
+        apply_differences(&mut text, &differences, low_starts);
+        let mut sources = vec![DecodeSource::BaseEncoding; text.len()];
+        for (code, _) in &differences {
+            if let Some(slot) = sources.get_mut(*code) {
+                *slot = DecodeSource::GlyphName;
+            }
+        }
+        self.info.encoding =
+            FontEncoding::Simple { base: declared, differences: differences.len() };
+        self.encoding = Encoding::Simple { text, sources, widths };
+        self.symbolic_builtin = symbolic && declared_or_differences_absent(&self.info.encoding);
+    }
+
+    /// A simple TrueType font's embedded `cmap` gives text to the codes its
+    /// encoding leaves without any, and to every code of a symbolic font
+    /// that names no encoding, as poppler reads such fonts (the glyph a
+    /// code selects, then that glyph's Unicode in the font).
+    fn apply_font_cmap(
+        &mut self,
+        doc: &Document,
+        dict: &Dictionary,
+        max_stream_size: usize,
+        warnings: &mut Vec<String>,
+    ) {
+        let Some(stream) = obj::get_dict(doc, dict, b"FontDescriptor")
+            .and_then(|d| obj::get_stream(doc, d, b"FontFile2"))
+        else {
+            return;
+        };
+        let data = match obj::stream_content(stream, max_stream_size) {
+            Ok(data) => data,
+            Err(e) => {
+                warnings.push(format!("font {}: cannot read /FontFile2: {e}", self.base_font));
+                return;
+            }
+        };
+        let Some(font_text) = truetype::simple_code_text(&data, glyph_name_to_unicode) else {
+            return;
+        };
+        let builtin = self.symbolic_builtin;
+        if let Encoding::Simple { text, sources, .. } = &mut self.encoding {
+            for (code, found) in font_text.into_iter().enumerate() {
+                let (Some(found), Some(slot)) = (found, text.get_mut(code)) else { continue };
+                if builtin || slot.is_none() {
+                    *slot = Some(found);
+                    if let Some(source) = sources.get_mut(code) {
+                        *source = DecodeSource::FontCmap;
+                    }
+                }
+            }
+        }
     }
 
     fn read_descriptor(&mut self, doc: &Document, desc: &Dictionary, scale: f64) {
@@ -349,19 +453,24 @@ impl Font {
 
     fn decode_raw(&self, bytes: &[u8]) -> Vec<DecodedChar> {
         match &self.encoding {
-            Encoding::Simple { text, widths } => bytes
+            Encoding::Simple { text, sources, widths } => bytes
                 .iter()
                 .map(|&b| {
                     let code = u32::from(b);
-                    let text = self
+                    let i = usize::from(b);
+                    let (text, source) = self
                         .to_unicode_text(code)
-                        .or_else(|| text.get(usize::from(b)).cloned().flatten())
-                        .unwrap_or_else(|| UNKNOWN_TEXT.to_string());
+                        .or_else(|| {
+                            let t = text.get(i).cloned().flatten()?;
+                            Some((t, sources.get(i).copied().unwrap_or(DecodeSource::BaseEncoding)))
+                        })
+                        .unwrap_or_else(unknown);
                     DecodedChar {
                         code,
                         text,
-                        width: widths.get(usize::from(b)).copied().unwrap_or(DEFAULT_SIMPLE_WIDTH),
+                        width: widths.get(i).copied().unwrap_or(DEFAULT_SIMPLE_WIDTH),
                         is_word_space: b == b' ',
+                        source,
                     }
                 })
                 .collect(),
@@ -371,9 +480,11 @@ impl Font {
                     let cid = p.code_to_cid(code, len);
                     let text = self
                         .to_unicode_text(code)
-                        .or_else(|| p.code_to_text(code, len))
+                        .or_else(|| {
+                            Some((p.code_to_text(code, len)?, DecodeSource::PredefinedCMap))
+                        })
                         .or_else(|| cid.and_then(|cid| self.cid_text(cid)))
-                        .unwrap_or_else(|| UNKNOWN_TEXT.to_string());
+                        .unwrap_or_else(unknown);
                     self.cid_char(code, len, cid, text)
                 })
                 .collect(),
@@ -385,32 +496,42 @@ impl Font {
                         .or_else(|| parent.as_ref().and_then(|p| p.code_to_cid(code, len)));
                     let text = self
                         .to_unicode_text(code)
-                        .or_else(|| c.lookup_unicode(code))
-                        .or_else(|| parent.as_ref().and_then(|p| p.code_to_text(code, len)))
+                        .or_else(|| Some((c.lookup_unicode(code)?, DecodeSource::EmbeddedCMap)))
+                        .or_else(|| {
+                            let t = parent.as_ref()?.code_to_text(code, len)?;
+                            Some((t, DecodeSource::PredefinedCMap))
+                        })
                         .or_else(|| cid.and_then(|cid| self.cid_text(cid)))
-                        .unwrap_or_else(|| UNKNOWN_TEXT.to_string());
+                        .unwrap_or_else(unknown);
                     self.cid_char(code, len, cid, text)
                 })
                 .collect(),
         }
     }
 
-    fn cid_char(&self, code: u32, len: usize, cid: Option<u32>, text: String) -> DecodedChar {
+    fn cid_char(
+        &self,
+        code: u32,
+        len: usize,
+        cid: Option<u32>,
+        (text, source): (String, DecodeSource),
+    ) -> DecodedChar {
         let width = cid.map_or(self.cid_widths.default, |cid| self.cid_widths.width(cid))
             / GLYPH_UNITS_PER_EM;
-        DecodedChar { code, text, width, is_word_space: len == 1 && code == 32 }
+        DecodedChar { code, text, width, is_word_space: len == 1 && code == 32, source }
     }
 
-    fn to_unicode_text(&self, code: u32) -> Option<String> {
+    fn to_unicode_text(&self, code: u32) -> Option<(String, DecodeSource)> {
         // Some producers map unused codes to U+0000; treat that as unmapped.
         self.to_unicode
             .as_ref()?
             .lookup_unicode(code)
             .filter(|t| !t.is_empty() && !t.starts_with('\0'))
+            .map(|t| (t, DecodeSource::ToUnicode))
     }
 
     /// Text of a CID: the embedded TrueType cmap, then the Adobe ordering.
-    fn cid_text(&self, cid: u32) -> Option<String> {
+    fn cid_text(&self, cid: u32) -> Option<(String, DecodeSource)> {
         if let Some(map) = &self.gid_unicode {
             let gid = match &self.cid_to_gid {
                 Some(table) => {
@@ -420,10 +541,10 @@ impl Font {
                 None => u16::try_from(cid).ok()?,
             };
             if let Some(c) = map.get(&gid) {
-                return Some(c.to_string());
+                return Some((c.to_string(), DecodeSource::FontCmap));
             }
         }
-        cid_to_unicode(self.ordering.as_deref()?, cid)
+        Some((cid_to_unicode(self.ordering.as_deref()?, cid)?, DecodeSource::CidOrdering))
     }
 }
 
@@ -461,21 +582,33 @@ impl FontCache {
     }
 }
 
-/// Gives each `/Differences` code the text of its glyph name: the glyph
-/// list and `uniXXXX`/`uXXXX` first, then, for names the list does not
-/// know, poppler's numeric reading (`/a48` is "0"), hexadecimal for the
-/// whole font when any unknown name looks hex, as poppler decides it.
-fn apply_differences(text: &mut [Option<String>], differences: &[(usize, String)]) {
+/// The highest code a `/Differences` run may start at for poppler to read
+/// the font's glyph names as numbers (`testForNumericNames`, `GfxFont.cc`).
+const MAX_NUMERIC_NAMES_START: i64 = 5;
+
+/// Gives each `/Differences` code the text of its glyph name, as poppler's
+/// `Gfx8BitFont` does: the glyph list, `uniXXXX` and `uXXXX[XX]` first;
+/// then, for names the list does not know, numbers (`/a48` is "0"), but
+/// only in a font whose every name reads as a number and whose every run
+/// starts at code 5 or below (`low_starts`); hexadecimal when an unknown
+/// name looks hex. poppler passes what is still unknown through as the
+/// code itself; we leave it unknown (U+FFFD and a warning) rather than guess.
+fn apply_differences(
+    text: &mut [Option<String>],
+    differences: &[(usize, String)],
+    low_starts: bool,
+) {
     let named: Vec<Option<String>> =
         differences.iter().map(|(_, name)| glyph_name_to_unicode(name)).collect();
     let hex = differences
         .iter()
         .zip(&named)
-        .any(|((_, name), t)| t.is_none() && looks_hex_glyph_name(name));
+        .any(|((_, name), t)| t.is_none() && name != ".notdef" && looks_hex_glyph_name(name));
+    let numeric =
+        low_starts && differences.iter().all(|(_, name)| numeric_glyph_value(name, hex).is_some());
     for ((code, name), found) in differences.iter().zip(named) {
         if let Some(slot) = text.get_mut(*code) {
-            *slot = found
-                .or_else(|| (name != ".notdef").then(|| numeric_glyph_name(name, hex)).flatten());
+            *slot = found.or_else(|| numeric.then(|| numeric_glyph_name(name, hex)).flatten());
         }
     }
 }
@@ -489,6 +622,52 @@ fn base_cmap(doc: &Document, stream: &lopdf::Stream, cmap: &CMap) -> Option<Box<
         .clone()
         .or_else(|| obj::get_name(doc, &stream.dict, b"UseCMap").map(obj::name_str))?;
     PredefinedCMap::from_name(&name).map(Box::new)
+}
+
+/// Whether a simple font's encoding is the font's own: no base encoding
+/// named and no `/Differences`.
+fn declared_or_differences_absent(encoding: &FontEncoding) -> bool {
+    matches!(encoding, FontEncoding::Simple { base: None, differences: 0 })
+}
+
+/// The text and source of a code nothing maps.
+fn unknown() -> (String, DecodeSource) {
+    (UNKNOWN_TEXT.to_string(), DecodeSource::Unknown)
+}
+
+/// The font program a font (or CIDFont) dictionary embeds: Type 3 glyph
+/// procedures, else the descriptor's `/FontFile`, `/FontFile2`, `/FontFile3`.
+fn embedded_program(doc: &Document, dict: &Dictionary) -> Option<FontProgram> {
+    if let Some(procs) = obj::get_dict(doc, dict, b"CharProcs") {
+        return Some(if char_procs_paint_images(doc, procs) {
+            FontProgram::Bitmaps
+        } else {
+            FontProgram::CharProcs
+        });
+    }
+    let desc = obj::get_dict(doc, dict, b"FontDescriptor")?;
+    [
+        (&b"FontFile"[..], FontProgram::Type1),
+        (b"FontFile2", FontProgram::TrueType),
+        (b"FontFile3", FontProgram::Cff),
+    ]
+    .into_iter()
+    .find(|(key, _)| obj::get_stream(doc, desc, key).is_some())
+    .map(|(_, program)| program)
+}
+
+/// Bytes of one glyph procedure read to tell a bitmap font: its `d1` and the
+/// start of an inline image come first.
+const CHAR_PROC_PEEK: usize = 4096;
+
+/// Whether a Type 3 font's first glyph procedure paints an image (an
+/// inline `BI` or an image XObject by `Do`) rather than a path.
+fn char_procs_paint_images(doc: &Document, procs: &Dictionary) -> bool {
+    let Some((_, first)) = procs.iter().next() else { return false };
+    let Object::Stream(s) = obj::resolve(doc, first) else { return false };
+    let Ok(data) = obj::stream_content(s, CHAR_PROC_PEEK * 16) else { return false };
+    let head = &data[..data.len().min(CHAR_PROC_PEEK)];
+    head.split(|b| b.is_ascii_whitespace()).any(|t| t == b"BI" || t == b"Do")
 }
 
 fn identity_fallback() -> PredefinedCMap {
@@ -622,8 +801,35 @@ mod tests {
         let chars = font.decode(b" !A");
         assert_eq!(chars.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), vec![" ", "项", "A"]);
         assert!(chars[0].is_word_space && !chars[1].is_word_space);
+        let sources: Vec<DecodeSource> = chars.iter().map(|c| c.source).collect();
+        use DecodeSource::{BaseEncoding as Base, GlyphName};
+        assert_eq!(sources, vec![Base, GlyphName, Base]);
         assert!((chars[0].width - 0.278).abs() < 1e-9);
         assert_eq!(chars[2].width, DEFAULT_SIMPLE_WIDTH);
+    }
+
+    /// A symbolic TrueType subset without /Encoding or ToUnicode (as office
+    /// producers embed symbol-encoded subsets): codes select glyphs through
+    /// the font's (3,0) cmap, and the glyphs' Unicode comes from the font.
+    #[test]
+    fn symbolic_truetype_without_to_unicode_reads_the_font_cmap() {
+        let mut doc = Document::with_version("1.7");
+        let program = include_bytes!("testdata/symbolic_subset.ttf").to_vec();
+        let file = doc.add_object(Stream::new(dictionary! {}, program));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "Flags" => 4, "FontFile2" => Object::Reference(file),
+        });
+        let font = dictionary! {
+            "Subtype" => "TrueType", "BaseFont" => "ABCDEF+JxSym",
+            "FontDescriptor" => Object::Reference(descriptor),
+        };
+        let (font, warnings) = Font::load(&doc, &font, 1 << 20);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let chars = font.decode(&[1, 2, 3, 4]);
+        let text: Vec<&str> = chars.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(text[..3], ["项", "目", "A"]);
+        assert!(chars[..3].iter().all(|c| c.source == DecodeSource::FontCmap));
+        assert_eq!(font.info.embedded, Some(FontProgram::TrueType));
     }
 
     #[test]
@@ -641,20 +847,29 @@ mod tests {
 
     #[test]
     fn differences_fall_back_to_numeric_names() {
+        let diffs = |list: &[(usize, &str)]| -> Vec<(usize, String)> {
+            list.iter().map(|(c, n)| (*c, n.to_string())).collect()
+        };
+        // Ghostscript's Type 3 names: all numeric, a run from 0.
         let mut text = vec![None; 256];
-        let diffs: Vec<(usize, String)> =
-            [(1, "a48"), (2, "uni4E2D"), (3, ".notdef"), (4, "space")]
-                .iter()
-                .map(|(c, n)| (*c, n.to_string()))
-                .collect();
-        apply_differences(&mut text, &diffs);
-        assert_eq!(text[1].as_deref(), Some("0"));
+        apply_differences(&mut text, &diffs(&[(0, "a0"), (1, "a48"), (2, "a54")]), true);
+        assert_eq!((text[1].as_deref(), text[2].as_deref()), (Some("0"), Some("6")));
+        assert_eq!(text[0], None, "a0 is a control: unknown");
+        // A font mixing glyph-list names with a48: poppler reads no numbers.
+        let mut text = vec![None; 256];
+        let mixed = diffs(&[(1, "a48"), (2, "uni4E2D"), (3, ".notdef"), (4, "space")]);
+        apply_differences(&mut text, &mixed, true);
+        assert_eq!(text[1], None);
         assert_eq!(text[2].as_deref(), Some("中"));
         assert_eq!(text[3], None);
         assert_eq!(text[4].as_deref(), Some(" "));
+        // A run starting above code 5 keeps names from being read as numbers.
+        let mut text = vec![None; 256];
+        apply_differences(&mut text, &diffs(&[(33, "g65")]), false);
+        assert_eq!(text[33], None);
         // One hex-looking unknown name makes the whole font hex, as in poppler.
-        let diffs = vec![(1, "Cab".to_string()), (2, "C41".to_string())];
-        apply_differences(&mut text, &diffs);
+        let mut text = vec![None; 256];
+        apply_differences(&mut text, &diffs(&[(1, "Cab"), (2, "C41")]), true);
         assert_eq!(text[2].as_deref(), Some("A"));
     }
 

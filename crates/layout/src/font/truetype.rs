@@ -1,5 +1,6 @@
 //! Embedded TrueType fonts (`/FontFile2`): GID→Unicode by inverting the
-//! font's own `cmap` table, for Identity-H fonts that ship no ToUnicode.
+//! font's own `cmap` table, for Identity-H fonts that ship no ToUnicode,
+//! and code→glyph→text for simple TrueType fonts without ToUnicode.
 //!
 //! We use `ttf-parser` (harfbuzz organisation, no dependencies, no unsafe,
 //! zero-allocation parsing of untrusted fonts) rather than `skrifa`, which
@@ -34,6 +35,46 @@ pub(crate) fn gid_to_unicode(data: &[u8]) -> Option<HashMap<u16, char>> {
     (!map.is_empty()).then_some(map)
 }
 
+/// Windows symbol subtable (3,0) codes of a one-byte code: the spec's
+/// 0xF000 range first, then the code itself and poppler's 0xF100, 0xF200.
+const SYMBOL_CODE_BASES: [u32; 4] = [0xF000, 0x0000, 0xF100, 0xF200];
+
+/// Text of each one-byte code of a simple TrueType font that has no
+/// ToUnicode, found as the PDF spec (ISO 32000-1, 9.6.6.4) and poppler map
+/// a code to a glyph: the (3,0) symbol subtable, else the (1,0) Macintosh
+/// one; the glyph's text then comes from the font's Unicode subtables
+/// (inverted), else from its `post` glyph name read by `name_text`.
+/// `None` when the font cannot be parsed or maps no code.
+pub(crate) fn simple_code_text(
+    data: &[u8],
+    name_text: impl Fn(&str) -> Option<String>,
+) -> Option<Vec<Option<String>>> {
+    use ttf_parser::PlatformId;
+    let face = ttf_parser::Face::parse(data, 0).ok()?;
+    let subtables: Vec<_> = face.tables().cmap?.subtables.into_iter().collect();
+    let unicode = gid_to_unicode(data).unwrap_or_default();
+    let find = |platform: PlatformId, encoding: u16| {
+        subtables.iter().find(|t| t.platform_id == platform && t.encoding_id == encoding)
+    };
+    let (symbol, mac) = (find(PlatformId::Windows, 0), find(PlatformId::Macintosh, 0));
+    let gid_of = |code: u32| {
+        symbol
+            .and_then(|t| SYMBOL_CODE_BASES.iter().find_map(|b| t.glyph_index(b + code)))
+            .or_else(|| mac.and_then(|t| t.glyph_index(code)))
+            .filter(|g| g.0 != 0)
+    };
+    let text: Vec<Option<String>> = (0..=255u32)
+        .map(|code| {
+            let gid = gid_of(code)?;
+            unicode
+                .get(&gid.0)
+                .map(|c| c.to_string())
+                .or_else(|| face.glyph_name(gid).and_then(&name_text))
+        })
+        .collect();
+    text.iter().any(Option::is_some).then_some(text)
+}
+
 /// Preference when several code points share a glyph: CJK fonts map Kangxi
 /// radicals and compatibility ideographs onto the unified ideographs' glyphs,
 /// and the unified ideograph is the text we want.
@@ -59,5 +100,16 @@ mod tests {
     fn garbage_font_gives_none() {
         assert_eq!(gid_to_unicode(b"not a font"), None);
         assert_eq!(gid_to_unicode(&[]), None);
+        assert_eq!(simple_code_text(b"not a font", |_| None), None);
+    }
+
+    #[test]
+    fn symbolic_subset_codes_through_the_symbol_cmap() {
+        // testdata/symbolic_subset.py: codes 1..3 are 项 目 A through the
+        // (3,0) and (1,0) subtables; the glyphs have no names.
+        let font = include_bytes!("testdata/symbolic_subset.ttf");
+        let text = simple_code_text(font, |_| None).expect("codes mapped");
+        let got: Vec<Option<&str>> = text[..5].iter().map(|t| t.as_deref()).collect();
+        assert_eq!(got, vec![None, Some("项"), Some("目"), Some("A"), None]);
     }
 }

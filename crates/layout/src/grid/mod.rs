@@ -16,7 +16,10 @@
 //! Where the settings' [`Strategy`] for an axis resolves to
 //! [`Strategy::Text`] (by default: the page has fewer than two usable rulings
 //! of that orientation), [`stream::glyphs_to_rulings`] infers grid lines from
-//! the text instead, and the same pipeline runs on them.
+//! the text instead, and the same pipeline runs on them: from centred cell
+//! text, or, where the region's words start at shared column edges, from
+//! left-aligned text ([`aligned`]: columns, rows by shared baselines or
+//! centres; [`labels`]: cells merged over rows).
 //!
 //! [`page_to_debug`] keeps every intermediate result (for
 //! `jixiao tables --debug`); [`page_to_rows`] returns only the rows.
@@ -24,8 +27,10 @@
 //! This module does not know forms, does not join tables across pages and
 //! does not normalise text (whitespace next to CJK characters is kept).
 
+pub mod aligned;
 #[cfg(test)]
 mod corpus;
+pub mod labels;
 mod lattice;
 mod settings;
 pub mod stream;
@@ -121,6 +126,7 @@ pub struct GridDebug {
 ///     bbox: BBox { x0, top: 5.0, x1: x0 + 10.0, bottom: 15.0 },
 ///     font_size: 10.0,
 ///     page: 1,
+///     baseline: 13.8,
 /// };
 /// let glyphs = vec![glyph("总", 5.0), glyph("分", 15.0), glyph("9", 60.0)];
 /// let page = Page { number: 1, glyphs, rulings, ..Page::default() };
@@ -311,6 +317,32 @@ mod tests {
         assert_eq!(texts(&rows[2]), vec![""]);
         assert_eq!(texts(&rows[3]), vec!["", "乙", ""]);
         assert!(rows.iter().all(|r| r.page == 3));
+    }
+
+    /// Issue #8 (producer_06_xelatex): a full-width `）` whose em box pokes
+    /// past a rule, centred in its own cell, does not pull the next cell's
+    /// text (set right against it) across; a glyph centred past the rule
+    /// is overflow and stays with its run (seed_cid: hanging `，`).
+    #[test]
+    fn runs_split_at_a_rule_unless_they_overflow() {
+        let two_cells = |glyphs: Vec<Glyph>| {
+            let rulings = vec![
+                ruling(Horizontal, 0.0, 0.0, 60.0),
+                ruling(Horizontal, 10.0, 0.0, 60.0),
+                ruling(Vertical, 0.0, 0.0, 10.0),
+                ruling(Vertical, 30.0, 0.0, 10.0),
+                ruling(Vertical, 60.0, 0.0, 10.0),
+            ];
+            let page = Page { number: 1, glyphs, rulings, ..Page::default() };
+            let rows = page_to_rows(&page, &LatticeSettings::default());
+            rows.iter().map(|r| texts(r).join("|")).collect::<Vec<_>>()
+        };
+        let mut close = word("年度指）", 1.0, 1.0, 7.5);
+        close.extend(word("实际", 31.1, 1.0, 7.5));
+        assert_eq!(two_cells(close), vec!["年度指）|实际"]);
+        let mut overflow = word("要求，", 11.0, 1.0, 8.0);
+        overflow.extend(word("根据", 40.0, 1.0, 8.0));
+        assert_eq!(two_cells(overflow), vec!["要求，|根据"]);
     }
 
     #[test]

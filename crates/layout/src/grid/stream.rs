@@ -21,6 +21,11 @@
 //! 6. rulings on every row and column boundary, broken where a block crosses
 //!    them, which leaves merged cells merged.
 //!
+//! A region whose words start at shared column edges (see
+//! [`super::aligned::left_aligned_columns`]) skips 3 and the centred model:
+//! its columns come from those edges, its rows from shared baselines or
+//! centres, and its cells' row spans from [`super::labels::widen_labels`].
+//!
 //! Between 3 and 6 the boundaries are refined by assuming centred text (see
 //! [`centred_boundaries`]). Column edges lie between the extents of each
 //! column's texts, or of its centred texts only when that centres more of
@@ -103,6 +108,8 @@ pub struct Word {
     pub font_size: f64,
     /// Index of its line (lines top to bottom).
     pub line: usize,
+    /// Baseline of its first glyph (see [`Glyph::baseline`]), points.
+    pub baseline: f64,
 }
 
 /// What the stream fallback inferred for one table region.
@@ -144,7 +151,8 @@ pub fn glyphs_to_words(glyphs: &[&Glyph]) -> Vec<Word> {
                 let chunk = &line[start..i];
                 if let Some(bbox) = union_all(chunk.iter().map(|g| &g.bbox)) {
                     let text = line_to_text(chunk);
-                    words.push(Word { text, bbox, font_size: median_font_size(chunk), line: li });
+                    let (font_size, baseline) = (median_font_size(chunk), chunk[0].baseline);
+                    words.push(Word { text, bbox, font_size, line: li, baseline });
                 }
                 start = i;
             }
@@ -230,6 +238,13 @@ struct Block {
     top: f64,
     bottom: f64,
     size: f64,
+    /// Baseline of its first line.
+    baseline: f64,
+    /// Lines it holds, and the top of the last one.
+    lines: usize,
+    last_top: f64,
+    /// Top-to-top distance of its first two lines, when it wraps.
+    pitch: Option<f64>,
 }
 
 impl Block {
@@ -355,12 +370,13 @@ fn bridging_words(words: &[Word], kept: &[usize]) -> Vec<usize> {
 
 /// Blocks: the region's words grouped by column range, chained top to bottom
 /// while the gap is at most [`STREAM_BLOCK_GAP_RATIO`] font sizes.
-fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64]) -> Vec<Block> {
+fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64], lead: f64) -> Vec<Block> {
     let mut placed: Vec<(usize, usize, &Word)> = region
         .iter()
         .filter_map(|&i| {
             let w = &words[i];
-            Some((slot_of(columns, w.bbox.x0)?, slot_of(columns, w.bbox.x1)?, w))
+            let start = w.bbox.x0 + lead * w.font_size;
+            Some((slot_of(columns, start)?, slot_of(columns, w.bbox.x1)?, w))
         })
         .collect();
     placed.sort_by(|a, b| a.2.bbox.top.total_cmp(&b.2.bbox.top));
@@ -383,6 +399,12 @@ fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64]) -> Vec<Blo
                 b.bottom = b.bottom.max(w.bbox.bottom);
                 b.x0 = b.x0.min(w.bbox.x0);
                 b.x1 = b.x1.max(w.bbox.x1);
+                // A word further along the same line is no new line.
+                if w.bbox.top - b.last_top > SAME_LINE_RATIO * w.font_size {
+                    b.pitch = b.pitch.or(Some(w.bbox.top - b.last_top));
+                    b.lines += 1;
+                    b.last_top = w.bbox.top;
+                }
             }
             None => blocks.push(Block {
                 c0,
@@ -394,6 +416,10 @@ fn words_to_blocks(words: &[Word], region: &[usize], columns: &[f64]) -> Vec<Blo
                 top: w.bbox.top,
                 bottom: w.bbox.bottom,
                 size: w.font_size,
+                baseline: w.baseline,
+                lines: 1,
+                last_top: w.bbox.top,
+                pitch: None,
             }),
         }
     }
@@ -701,8 +727,16 @@ fn region_to_line_columns(
 /// Places each block in its row range, refines the row boundaries by the
 /// centred-text model, then widens cells over empty neighbouring slots
 /// where that centres their text (a short value in a merged cell, a label
-/// merged over rows).
-fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Vec<f64> {
+/// merged over rows). With `centred` false (left-aligned columns, cells
+/// set from their top) blocks are only placed in the rows given: neither
+/// rows nor spans follow from centring there (see
+/// [`super::aligned::widen_labels`]).
+fn place_blocks(
+    blocks: &mut [Block],
+    columns: &[f64],
+    rough_rows: &[f64],
+    centred: bool,
+) -> Vec<f64> {
     let range = |rows: &[f64], b: &Block| {
         let r0 = slot_of(rows, b.top + STREAM_CROSS_TOLERANCE)?;
         let r1 = slot_of(rows, b.bottom - STREAM_CROSS_TOLERANCE)?;
@@ -731,11 +765,14 @@ fn place_blocks(blocks: &mut [Block], columns: &[f64], rough_rows: &[f64]) -> Ve
         range(&rows, b) == range(rough_rows, b)
             || range(&rows, b).is_some_and(|r| centred_in_rows(&rows, r, b.cy()))
     };
-    if !blocks.iter().all(lined_up) {
+    if !centred || !blocks.iter().all(lined_up) {
         rows = rough_rows.to_vec();
     }
     for b in blocks.iter_mut() {
         (b.r0, b.r1) = range(&rows, b).unwrap_or((0, 0));
+    }
+    if !centred {
+        return rows;
     }
     let n_cols = columns.len().saturating_sub(1);
     let mut owner: Vec<Option<usize>> = vec![None; n_rows * n_cols];
@@ -874,19 +911,65 @@ fn widen(
         .map(|(_, r)| r)
 }
 
+/// Lines of one block whose tops are closer than this many font sizes are
+/// one line (two words of it). Ratio of the font size.
+const SAME_LINE_RATIO: f64 = 0.5;
+
+/// A left-aligned region's blocks placed in rows that the cells' first
+/// baselines or centres give ([`super::aligned::aligned_rows`]), each block
+/// widened over the rows its cell spans ([`super::labels::widen_labels`]).
+fn left_aligned_blocks(
+    words: &[Word],
+    region: &[usize],
+    columns: &[f64],
+) -> (Vec<Block>, Vec<f64>) {
+    use super::aligned::{aligned_rows, Extent, STREAM_LEFT_LEAD_RATIO};
+    use super::labels::{widen_labels, LabelText, Placed, RowModel};
+    let mut blocks = words_to_blocks(words, region, columns, STREAM_LEFT_LEAD_RATIO);
+    let extents: Vec<Extent> =
+        blocks.iter().map(|b| (b.top, b.bottom, b.c0, b.c1, b.baseline)).collect();
+    let (rows, tops, _) = aligned_rows(&extents);
+    let rows = place_blocks(&mut blocks, columns, &rows, false);
+    let mut placed: Vec<Placed> = blocks.iter().map(|b| (b.r0, b.r1, b.c0, b.c1)).collect();
+    // Every cell may span rows: a label that happens to share a row's
+    // centre is told from a one-row cell by where it fits best.
+    let texts: Vec<Option<LabelText>> = blocks
+        .iter()
+        .map(|b| Some(LabelText { top: b.top, centre: b.cy(), lines: b.lines }))
+        .collect();
+    let pitches: Vec<f64> = blocks.iter().filter_map(|b| b.pitch).collect();
+    let model = RowModel { rows: &rows, tops: &tops, pitch: crate::geometry::median(&pitches) };
+    widen_labels(&mut placed, &texts, &model);
+    for (b, p) in blocks.iter_mut().zip(placed) {
+        (b.r0, b.r1) = (p.0, p.1);
+    }
+    (blocks, rows)
+}
+
 /// The stream fallback for one page: synthetic rulings for every table
 /// region found in the text, plus what was inferred on the way.
 pub fn glyphs_to_rulings(glyphs: &[&Glyph], page: u32) -> StreamDebug {
-    let words = glyphs_to_words(glyphs);
+    let mut words = glyphs_to_words(glyphs);
     let mut debug = StreamDebug::default();
     let mut found = Vec::new();
-    for region in words_to_regions(&words) {
+    let mut left_aligned = Vec::new();
+    for mut region in words_to_regions(&words) {
+        if let Some(columns) = super::aligned::left_aligned_columns(&words, &region) {
+            super::aligned::split_at_columns(&mut words, &mut region, glyphs, &columns);
+            left_aligned.push((region, columns));
+            continue;
+        }
         let (rough, spanning) = region_to_columns(&words, &region);
         if rough.len() < 3 {
             continue;
         }
         let (columns, centred) = refine_columns(&words, &region, &rough, &spanning, (None, None));
         found.push((region, rough, spanning, columns, centred));
+    }
+    for (region, columns) in left_aligned {
+        let (blocks, rows) = left_aligned_blocks(&words, &region, &columns);
+        debug.rulings.extend(blocks_to_rulings(&blocks, &columns, &rows, page));
+        debug.regions.push(StreamRegion { words: region, spanning: Vec::new(), columns, rows });
     }
     // The page's best-determined region lends its outer edges to the others.
     let best = found
@@ -923,9 +1006,9 @@ pub fn glyphs_to_rulings(glyphs: &[&Glyph], page: u32) -> StreamDebug {
                 lines.unwrap_or(columns)
             };
         }
-        let mut blocks = words_to_blocks(&words, &region, &columns);
+        let mut blocks = words_to_blocks(&words, &region, &columns, 0.0);
         let rough_rows = blocks_to_rows(&blocks);
-        let rows = place_blocks(&mut blocks, &columns, &rough_rows);
+        let rows = place_blocks(&mut blocks, &columns, &rough_rows, true);
         debug.rulings.extend(blocks_to_rulings(&blocks, &columns, &rows, page));
         debug.regions.push(StreamRegion { words: region, spanning, columns, rows });
     }

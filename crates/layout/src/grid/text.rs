@@ -164,19 +164,22 @@ pub fn assign_glyphs<'a>(
 }
 
 /// [`GlyphRule::Word`]: runs of touching glyphs (gap at most
-/// [`SPACE_GAP_RATIO`] font sizes) on one line that cross an edge of a cell
-/// they were put in, or run out of the table, move whole into the cell of
-/// their first glyph.
+/// [`SPACE_GAP_RATIO`] font sizes) on one line that overflow from the cell
+/// of their first glyph move whole into it. A run overflows when a glyph
+/// put in another cell straddles that cell's left edge (the edge the run
+/// came across) by more than [`OVERFLOW_TOLERANCE`], or when it runs out
+/// of the table. A run split exactly at an edge, with the straddling glyph
+/// still centred in the first cell (a full-width `）` whose em box pokes
+/// past a rule), is two cells' texts set close together: it stays split.
 fn keep_overflowing_runs(
     tables: &[TableGrid],
     glyphs: &[&Glyph],
     found: &mut [Option<(usize, usize)>],
 ) {
-    // Outside every table counts as crossing: the run ran past the table.
-    let crosses = |i: usize, f: Option<(usize, usize)>| {
+    // Outside every table counts as overflowing: the run ran past the table.
+    let overflows = |i: usize, f: Option<(usize, usize)>| {
         f.is_none_or(|(ti, ci)| {
-            let (g, c) = (&glyphs[i].bbox, &tables[ti].cells[ci].bbox);
-            g.x0 < c.x0 - OVERFLOW_TOLERANCE || g.x1 > c.x1 + OVERFLOW_TOLERANCE
+            glyphs[i].bbox.x0 < tables[ti].cells[ci].bbox.x0 - OVERFLOW_TOLERANCE
         })
     };
     let tolerance = LINE_TOLERANCE_RATIO * median_font_size(glyphs);
@@ -195,7 +198,8 @@ fn keep_overflowing_runs(
             start = k;
             let first = found[run[0]];
             let split = run.iter().any(|&i| found[i] != first);
-            if first.is_some() && split && run.iter().any(|&i| crosses(i, found[i])) {
+            let overflow = run.iter().any(|&i| found[i] != first && overflows(i, found[i]));
+            if first.is_some() && split && overflow {
                 for &i in run {
                     found[i] = first;
                 }
@@ -211,7 +215,7 @@ pub(crate) mod tests {
 
     pub(crate) fn glyph(text: &str, x0: f64, top: f64, size: f64) -> Glyph {
         let bbox = BBox { x0, top, x1: x0 + size, bottom: top + size };
-        Glyph { text: text.into(), bbox, font_size: size, page: 1 }
+        Glyph { text: text.into(), bbox, font_size: size, page: 1, baseline: top + 0.88 * size }
     }
 
     /// Lays out a string one glyph per char, full-width, from (x0, top).
