@@ -75,9 +75,9 @@ mod tests {
             provenance: vec![("grade".into(), vec![box_at(1.0)])],
             ..FormRecord::default()
         };
-        record
-            .repairs
-            .push(jixiao_record::Repair::new("joined".into(), vec![box_at(7.0), box_at(9.0)]));
+        let mut repair = jixiao_record::Repair::from("joined");
+        repair.at = vec![box_at(7.0), box_at(9.0)];
+        record.repairs.push(repair);
         let audit = audit(&record);
         let mut json = audited_json(&record, &audit);
         add_provenance(&mut json, &record, &audit);

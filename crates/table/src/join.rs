@@ -14,7 +14,7 @@ use crate::row::{Cell, Row};
 use crate::text::{label_key, normalize};
 use crate::token::CellKind;
 use crate::vocab;
-use crate::{Repair, TableSettings, Text};
+use crate::{Repair, RepairKind, TableSettings, Text};
 
 /// The rows of one form, before its blocks are read.
 #[derive(Clone, Debug, Default)]
@@ -81,6 +81,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row], settings: &TableSettings) -> Vec<F
                 if starts_form && opener.is_some_and(|o| repeats_at_page_top(o, row, &cur.rows)) {
                     // Spreadsheet prints repeat their top rows on every page.
                     cur.repairs.push(Repair::of_row(
+                        RepairKind::DroppedRepeatedHeader,
                         format!(
                             "dropped repeated header row \"{}\" on page {}",
                             row_text(row),
@@ -140,7 +141,7 @@ fn join_wrapped_lines(form: &mut FormRows) {
             }
         }
         let message = format!("joined wrapped line \"{}\" to the row above", row_text(&row));
-        form.repairs.push(Repair::of_row(message, &row));
+        form.repairs.push(Repair::of_row(RepairKind::JoinedWrappedLine, message, &row));
     }
 }
 
@@ -220,7 +221,7 @@ fn merge_running_titles(chunks: Vec<(FormRows, Vec<Text>)>) -> Vec<(FormRows, Ve
             Some((prev, _)) if !chunk.rows.iter().any(opens_form) => {
                 for t in titles {
                     let message = format!("dropped repeated title line \"{t}\" inside the form");
-                    prev.repairs.push(Repair::new(message, t.at));
+                    prev.repairs.push(Repair::new(RepairKind::DroppedRepeatedTitle, message, t.at));
                 }
                 let base = prev.rows.len();
                 prev.rows.extend(chunk.rows);
@@ -239,7 +240,7 @@ fn finish(mut form: FormRows, titles: &mut Vec<Text>, settings: &TableSettings) 
     if let Some(last) = titles.pop() {
         for dropped in titles.drain(..) {
             let message = format!("dropped repeated title line \"{dropped}\"");
-            form.repairs.push(Repair::new(message, dropped.at));
+            form.repairs.push(Repair::new(RepairKind::DroppedRepeatedTitle, message, dropped.at));
         }
         if form.year.is_none() {
             form.year = year_of(&last);
@@ -283,7 +284,7 @@ fn join_overflow(form: &mut FormRows, overflow_lines: f64) {
             "joined text \"{}\" overflowing the bottom of page {page} to the cell above it",
             normalize(&text)
         );
-        form.repairs.push(Repair::new(message, cell.origins()));
+        form.repairs.push(Repair::new(RepairKind::JoinedOverflow, message, cell.origins()));
     }
 }
 
@@ -441,7 +442,7 @@ fn join_pages(form: &mut FormRows, geometric: bool) {
             let row = form.rows.remove(i);
             let message =
                 format!("dropped repeated header row \"{}\" on page {}", row_text(&row), row.page);
-            form.repairs.push(Repair::of_row(message, &row));
+            form.repairs.push(Repair::of_row(RepairKind::DroppedRepeatedHeader, message, &row));
             continue;
         }
         if geometric && is_continuation(&form.rows, i) {
@@ -449,7 +450,7 @@ fn join_pages(form: &mut FormRows, geometric: bool) {
             let joined = merge_into_above(&mut form.rows, i, &row);
             let message =
                 format!("joined row cut by the page break at page {}: {}", row.page, joined);
-            form.repairs.push(Repair::of_row(message, &row));
+            form.repairs.push(Repair::of_row(RepairKind::JoinedCutRow, message, &row));
             // The next row may again be the top of the same page.
             continue;
         }
@@ -576,7 +577,11 @@ fn extend_spans_over_break(
             above.page,
             b.page
         );
-        repairs.push(Repair::new(message, rows[r].cells[k].origins()));
+        repairs.push(Repair::new(
+            RepairKind::MergedSpanOverBreak,
+            message,
+            rows[r].cells[k].origins(),
+        ));
     }
 }
 

@@ -52,7 +52,7 @@ pub mod vocab;
 
 pub use grid::{Grid, GridCell};
 pub use jixiao_layout::Origin;
-pub use printed::{Repair, Text};
+pub use printed::{Repair, RepairKind, Text};
 pub use reconstruct::{rows_to_forms, rows_to_forms_with};
 pub use settings::TableSettings;
 

@@ -122,6 +122,8 @@ impl Serialize for Text {
 /// duplicate dropped), and where on the page it happened.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Repair {
+    /// What kind of repair it was.
+    pub kind: RepairKind,
     /// What was repaired, naming the texts and the page.
     pub message: String,
     /// The cells the repair touched (joined, dropped or completed); empty
@@ -130,26 +132,64 @@ pub struct Repair {
     pub at: Vec<Origin>,
 }
 
+/// The repairs the reconstructor makes, by what they do to the rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepairKind {
+    /// A header row a page reprinted was dropped.
+    DroppedRepeatedHeader,
+    /// A title line printed again was dropped.
+    DroppedRepeatedTitle,
+    /// A row cut by a page break was joined to the row above.
+    JoinedCutRow,
+    /// A cell's wrapped line, dumped as a row of its own, was joined back.
+    JoinedWrappedLine,
+    /// Text drawn past the bottom of a page's table was joined to its cell.
+    JoinedOverflow,
+    /// A merged cell drawn in two parts over a page break became one.
+    MergedSpanOverBreak,
+    /// A 一级/二级 label cut by a page break was completed by its fragment.
+    CompletedLabel,
+    /// A fragment cut by a page break was joined to the cell above.
+    JoinedFragment,
+    /// Level labels printed at the bottom of their merged cells were carried
+    /// to the rows they head.
+    CarriedLabels,
+    /// A 一级 label was extended to the rows sharing its 二级 cell.
+    ExtendedLabel,
+    /// A placeholder row (……, 指标1:) was dropped.
+    DroppedPlaceholder,
+    /// A nameless row repeating the row above was dropped.
+    DroppedDuplicateRow,
+    /// A fragment nothing could take was dropped.
+    DroppedFragment,
+    /// A row no block or column could read was dropped.
+    DroppedRow,
+    /// Any other (from a message alone).
+    #[default]
+    Other,
+}
+
 impl Repair {
     /// A repair of the given cells' places.
-    pub fn new(message: String, at: Vec<Origin>) -> Repair {
-        Repair { message, at }
+    pub fn new(kind: RepairKind, message: String, at: Vec<Origin>) -> Repair {
+        Repair { kind, message, at }
     }
     /// A repair of every filled cell of `row`.
-    pub(crate) fn of_row(message: String, row: &crate::row::Row) -> Repair {
-        Repair { message, at: row.filled().flat_map(|c| c.origins()).collect() }
+    pub(crate) fn of_row(kind: RepairKind, message: String, row: &crate::row::Row) -> Repair {
+        Repair { kind, message, at: row.filled().flat_map(|c| c.origins()).collect() }
     }
 }
 
 impl From<&str> for Repair {
     fn from(message: &str) -> Repair {
-        Repair { message: message.to_string(), at: Vec::new() }
+        Repair::from(message.to_string())
     }
 }
 
 impl From<String> for Repair {
     fn from(message: String) -> Repair {
-        Repair { message, at: Vec::new() }
+        Repair { kind: RepairKind::Other, message, at: Vec::new() }
     }
 }
 

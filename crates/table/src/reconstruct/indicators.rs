@@ -8,7 +8,7 @@ use crate::row::{Cell, Row};
 use super::read::{header_roles, role_at, row_text, span_at, Span};
 use crate::token::{cell_kind, CellKind};
 use crate::vocab::{self, complete_label, IndicatorColumn as Col, INDICATOR_COLUMNS};
-use crate::{Form, IndicatorRow, Repair, Text};
+use crate::{Form, IndicatorRow, Repair, RepairKind, Text};
 
 /// One indicator row as printed, before labels are carried down.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -70,7 +70,7 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) -> Vec<Span<
         if row.filled().all(|c| vocab::is_placeholder(&c.text)) {
             let message =
                 format!("dropped placeholder row \"{}\" on page {}", row_text(row), row.page);
-            form.repairs.push(Repair::of_row(message, row));
+            form.repairs.push(Repair::of_row(RepairKind::DroppedPlaceholder, message, row));
             continue;
         }
         if levels_only(row, &roles, form) {
@@ -105,7 +105,7 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) -> Vec<Span<
                 row_text(row),
                 row.page
             );
-            form.repairs.push(Repair::of_row(message, row));
+            form.repairs.push(Repair::of_row(RepairKind::DroppedRow, message, row));
         }
     }
     nest_level1_over_level2_groups(form, &groups);
@@ -158,11 +158,8 @@ fn labels_printed_at_the_bottom(form: &mut Form, groups: &[Group]) {
         ind.level1 = next1.clone().or(ind.level1.take());
         ind.level2 = next2.clone().or(ind.level2.take());
     }
-    form.repairs.push(
-        "一级/二级 labels printed in the last row of their merged cells: carried upward"
-            .to_string()
-            .into(),
-    );
+    let message = "一级/二级 labels printed in the last row of their merged cells: carried upward";
+    form.repairs.push(Repair::new(RepairKind::CarriedLabels, message.to_string(), Vec::new()));
 }
 
 /// 二级 groups nest inside 一级 groups: when a 一级 cell starts inside a
@@ -185,7 +182,11 @@ fn nest_level1_over_level2_groups(form: &mut Form, groups: &[Group]) {
                 level1.as_deref().unwrap_or(""),
                 form.indicators[j].name
             );
-            form.repairs.push(Repair::new(message, form.indicators[j].name.at.clone()));
+            form.repairs.push(Repair::new(
+                RepairKind::ExtendedLabel,
+                message,
+                form.indicators[j].name.at.clone(),
+            ));
         }
     }
 }
@@ -283,7 +284,7 @@ impl Carry {
                 row_text(row),
                 row.page
             );
-            form.repairs.push(Repair::of_row(message, row));
+            form.repairs.push(Repair::of_row(RepairKind::DroppedDuplicateRow, message, row));
             return;
         }
         form.indicators.push(IndicatorRow {
@@ -340,7 +341,7 @@ fn join_fragment(form: &mut Form, carry: &mut Carry, row: &Row, roles: &[Span<Co
         };
         if !done {
             let message = format!("dropped stray fragment \"{frag}\" on page {}", row.page);
-            form.repairs.push(Repair::new(message, frag.at.clone()));
+            form.repairs.push(Repair::new(RepairKind::DroppedFragment, message, frag.at.clone()));
         }
     }
 }
@@ -378,7 +379,7 @@ fn complete_level(form: &mut Form, carry: &mut Carry, role: Col, frag: &Text, pa
         let message = format!(
             "joined label cut by the page break: \"{label}\" + \"{frag}\" → \"{completed}\" (page {page}){dropped}"
         );
-        form.repairs.push(Repair::new(message, completed.at.clone()));
+        form.repairs.push(Repair::new(RepairKind::CompletedLabel, message, completed.at.clone()));
         return true;
     }
     false
@@ -398,7 +399,7 @@ fn append_to_last(form: &mut Form, role: Col, frag: &Text, page: u32) -> bool {
     }
     let message =
         format!("joined fragment \"{frag}\" cut by the page break (page {page}) to the row above");
-    form.repairs.push(Repair::new(message, frag.at.clone()));
+    form.repairs.push(Repair::new(RepairKind::JoinedFragment, message, frag.at.clone()));
     true
 }
 

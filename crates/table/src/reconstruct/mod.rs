@@ -79,6 +79,7 @@ fn apply_block(form: &mut Form, block: Block<'_>, columns: &mut Vec<read::Span<I
         Block::Side(row) => read::side(form, row),
         Block::Blank => {}
         Block::Stray(row) => form.repairs.push(crate::Repair::of_row(
+            crate::RepairKind::DroppedRow,
             format!("dropped unrecognised row \"{}\" on page {}", read::row_text(row), row.page),
             row,
         )),
