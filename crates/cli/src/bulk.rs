@@ -27,7 +27,6 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use serde_json::Value;
 
 use crate::flags::{ReadSettings, Shard};
 use crate::manifest::{classify, Failure, FailureKind, ManifestLine, Status};
@@ -49,7 +48,7 @@ pub struct Outcome {
     /// The manifest line.
     pub line: ManifestLine,
     /// The records (SCHEMA §1 with `id`), empty unless ok.
-    pub records: Vec<Value>,
+    pub records: Vec<crate::pipeline::RecordOut>,
     /// Reader warnings (ok files only).
     pub warnings: Vec<String>,
     /// The input's line of the review index, when review pages are
@@ -260,7 +259,7 @@ fn process(shared: &Shared, i: usize) -> Work {
     let outcome = match result {
         Ok(Ok(mut x)) => {
             x.provenance = shared.settings.provenance;
-            let records = x.records_json();
+            let records = x.records_out();
             let review = shared.settings.review.as_deref().map(|dir| {
                 Box::new(
                     crate::review::write_page(dir, &path, &bytes, &x)
