@@ -173,6 +173,10 @@ fn check_overlay(bin: &Path, sample: &str) -> (f64, f64) {
     assert!(!log.contains("Uncaught"), "{sample}: script error: {log}");
     let g = geometry(&dom);
     assert!(!g["images"].as_array().unwrap().is_empty(), "{sample}: no page image");
+    // Hovering a field lights exactly its boxes, and leaving puts them out.
+    let linked = &g["linked"];
+    assert_eq!(linked["lit"], linked["row"], "{sample}: hover lit {linked}");
+    assert_eq!(linked["after"], 0, "{sample}: {linked}");
     let shot_path = dir.join("shot.png");
     let shot_arg = format!("--screenshot={}", shot_path.display());
     run_chromium(bin, &url, &[&shot_arg], &dir.join("profile-shot"));
@@ -261,4 +265,32 @@ fn issue_11_text_dump_review_page_shows_the_grid_and_the_findings() {
     assert!(dom.matches("<li class=\"warn\"").count() as u64 >= warnings);
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert_eq!(index.matches("#form-").count(), 24);
+}
+
+#[test]
+fn issue_11_extract_review_writes_pages_beside_the_dataset() {
+    let dir = tempdir("review-dataset");
+    let ds = dir.join("ds");
+    let args = ["extract", "-q", "samples/gbk_01.pdf", "samples/office_01_docx.docx"];
+    let out = jixiao(
+        &[&args[..], &["samples/seed_scan_01.pdf", "--out", ds.to_str().unwrap(), "--review"]]
+            .concat(),
+    );
+    assert_eq!(out.status.code(), Some(2), "the scan has no text layer");
+    for page in ["samples/gbk_01.pdf.html", "samples/office_01_docx.docx.html", "index.html"] {
+        assert!(ds.join("review").join(page).is_file(), "{page} missing");
+    }
+    let pdf = std::fs::read_to_string(ds.join("review/samples/gbk_01.pdf.html")).unwrap();
+    assert!(pdf.contains("data:image/png;base64,") && pdf.contains("<rect id=\"b0-"));
+    assert!(!pdf.contains("src=\"http"), "nothing is fetched");
+    let docx = std::fs::read_to_string(ds.join("review/samples/office_01_docx.docx.html")).unwrap();
+    assert!(docx.contains("<table class=\"grid\""), "no page images for a Word file: its grid");
+    let index = std::fs::read_to_string(ds.join("review/index.html")).unwrap();
+    assert!(
+        index.contains("seed_scan_01.pdf") && index.contains("no text layer"),
+        "the failure is listed"
+    );
+    // --review alone does not put provenance into the dataset.
+    let records = std::fs::read_to_string(ds.join("records.jsonl")).unwrap();
+    assert!(!records.contains("\"provenance\""));
 }

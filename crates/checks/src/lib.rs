@@ -77,7 +77,7 @@ mod validate;
 use jixiao_record::FormRecord;
 
 pub use check::{Check, CheckCode, Severity};
-pub use located::{add_provenance, field_origins, location};
+pub use located::{add_provenance, field_origins, locate_checks, location, provenance_json};
 pub use report::{audited_json, render_report, report_json, AuditedForm, Summary};
 pub use rescore::{form_to_rescored, indicator_score, Rescored};
 

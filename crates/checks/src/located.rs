@@ -2,29 +2,66 @@
 //! `provenance` object, and the location of the cell each check points at.
 
 use jixiao_record::{FormRecord, Origin};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::Audit;
 
-/// Adds `provenance` (path → location) last on the record JSON that
-/// [`audited_json`](crate::audited_json) wrote, and a `provenance` entry on
-/// each check whose path, or whose repair, has a location. A location is
-/// one `{"page", "bbox"}` / `{"page", "line", "col"}` object, or a list of
-/// them where the field was read from several cells.
+/// Adds `provenance` last on the record JSON that
+/// [`audited_json`](crate::audited_json) wrote (path → location; see
+/// [`provenance_json`]), and a `provenance` entry on each check whose path,
+/// or whose repair, has a location.
 pub fn add_provenance(json: &mut Value, record: &FormRecord, audit: &Audit) {
-    let Some(object) = json.as_object_mut() else { return };
-    if let Some(Value::Array(checks)) = object.get_mut("checks") {
-        for (entry, check) in checks.iter_mut().zip(&audit.checks) {
-            let at =
-                if check.at.is_empty() { field_origins(record, &check.path) } else { &check.at };
-            if let (Some(entry), false) = (entry.as_object_mut(), at.is_empty()) {
-                entry.insert("provenance".into(), location(at));
-            }
-        }
-    }
+    locate_checks(json, record, audit);
     let map: Map<String, Value> =
         record.provenance.iter().map(|(path, at)| (path.clone(), location(at))).collect();
-    object.insert("provenance".into(), Value::Object(map));
+    if let Some(object) = json.as_object_mut() {
+        object.insert("provenance".into(), Value::Object(map));
+    }
+}
+
+/// Adds to each check of the record JSON the location of the cell it
+/// points at: its repair's cells, else its path's. A location is one
+/// `{"page", "bbox"}` / `{"page", "line", "col"}` object, or a list of them
+/// where the field was read from several cells.
+pub fn locate_checks(json: &mut Value, record: &FormRecord, audit: &Audit) {
+    let Some(Value::Array(checks)) = json.get_mut("checks") else { return };
+    for (entry, check) in checks.iter_mut().zip(&audit.checks) {
+        let at = if check.at.is_empty() { field_origins(record, &check.path) } else { &check.at };
+        if let (Some(entry), false) = (entry.as_object_mut(), at.is_empty()) {
+            entry.insert("provenance".into(), location(at));
+        }
+    }
+}
+
+/// The record's `provenance` object as JSON text, written straight from
+/// the record: a record has a hundred and more locations, and building a
+/// `Value` for each costs more than the rest of the provenance together.
+pub fn provenance_json(record: &FormRecord) -> Box<RawValue> {
+    let text = serde_json::to_string(&Provenance(&record.provenance)).unwrap_or_default();
+    RawValue::from_string(text).unwrap_or_else(|_| empty_object())
+}
+
+fn empty_object() -> Box<RawValue> {
+    // "{}" is valid JSON.
+    RawValue::from_string("{}".into()).expect("{} is JSON")
+}
+
+/// The provenance serialised as a JSON object, in record order.
+struct Provenance<'r>(&'r [(String, Vec<Origin>)]);
+
+impl Serialize for Provenance<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (path, at) in self.0 {
+            match at.as_slice() {
+                [one] => map.serialize_entry(path, one)?,
+                many => map.serialize_entry(path, many)?,
+            }
+        }
+        map.end()
+    }
 }
 
 /// The origins of the field at `path`; a path naming a target or actual
@@ -81,6 +118,8 @@ mod tests {
         let audit = audit(&record);
         let mut json = audited_json(&record, &audit);
         add_provenance(&mut json, &record, &audit);
+        let raw: Value = serde_json::from_str(provenance_json(&record).get()).unwrap();
+        assert_eq!(raw, json["provenance"], "the text and the Value agree");
         let checks = json["checks"].as_array().unwrap();
         let grade = audit.checks.iter().position(|c| c.code == CheckCode::Grade).unwrap();
         assert_eq!(checks[grade]["provenance"], json!({"page": 2, "bbox": [1.0, 10.0, 6.0, 20.0]}));

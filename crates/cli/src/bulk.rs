@@ -27,7 +27,6 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use serde_json::Value;
 
 use crate::flags::{ReadSettings, Shard};
 use crate::manifest::{classify, Failure, FailureKind, ManifestLine, Status};
@@ -49,7 +48,7 @@ pub struct Outcome {
     /// The manifest line.
     pub line: ManifestLine,
     /// The records (SCHEMA §1 with `id`), empty unless ok.
-    pub records: Vec<Value>,
+    pub records: Vec<crate::pipeline::RecordOut>,
     /// Reader warnings (ok files only).
     pub warnings: Vec<String>,
     /// The input's line of the review index, when review pages are
@@ -258,26 +257,8 @@ fn process(shared: &Shared, i: usize) -> Work {
         extract_bytes(input, &bytes, sha.clone(), &pdf, locate)
     }));
     let outcome = match result {
-        Ok(Ok(mut x)) => {
-            x.provenance = shared.settings.provenance;
-            let records = x.records_json();
-            let review = shared.settings.review.as_deref().map(|dir| {
-                Box::new(
-                    crate::review::write_page(dir, &path, &bytes, &x)
-                        .unwrap_or_else(|e| crate::review::failed_entry(&path, format!("{e:#}"))),
-                )
-            });
-            let line = ManifestLine {
-                path,
-                sha256: Some(sha),
-                status: Status::Ok,
-                error: None,
-                message: x.warnings.first().cloned(),
-                forms: records.len(),
-                pages: x.pages,
-                seconds: secs(t0),
-            };
-            Outcome { line, records, warnings: x.warnings, review }
+        Ok(Ok(x)) => {
+            extracted(shared, Input { path, sha256: Some(sha), bytes: &bytes, started: t0 }, x)
         }
         Ok(Err(e)) => {
             let pages = e
@@ -296,6 +277,39 @@ fn process(shared: &Shared, i: usize) -> Work {
         }
     };
     Work::Done(outcome)
+}
+
+/// An input that was read, for [`extracted`].
+struct Input<'a> {
+    path: String,
+    sha256: Option<String>,
+    bytes: &'a [u8],
+    started: Instant,
+}
+
+/// The outcome of an input extracted without error: its records (with
+/// provenance if asked), its review page written if asked, its manifest
+/// line.
+fn extracted(shared: &Shared, input: Input<'_>, mut x: crate::pipeline::Extracted) -> Outcome {
+    x.provenance = shared.settings.provenance;
+    let records = x.records_out();
+    let review = shared.settings.review.as_deref().map(|dir| {
+        let page = crate::review::write_page(dir, &input.path, input.bytes, &x);
+        Box::new(
+            page.unwrap_or_else(|e| crate::review::failed_entry(&input.path, format!("{e:#}"))),
+        )
+    });
+    let line = ManifestLine {
+        path: input.path,
+        sha256: input.sha256,
+        status: Status::Ok,
+        error: None,
+        message: x.warnings.first().cloned(),
+        forms: records.len(),
+        pages: x.pages,
+        seconds: secs(input.started),
+    };
+    Outcome { line, records, warnings: x.warnings, review }
 }
 
 /// Test hook: `JIXIAO_FAULT=panic:TEXT` panics and `JIXIAO_FAULT=hang:TEXT`

@@ -102,7 +102,7 @@ impl Dataset {
 impl Sink for Dataset {
     fn file(&mut self, o: &Outcome) -> Result<()> {
         let rows: Vec<[Vec<crate::csv_out::FlatRow>; 4]> =
-            o.records.iter().map(record_rows).collect();
+            o.records.iter().map(|r| record_rows(&r.json)).collect();
         let mut per_table: [Vec<_>; 4] = Default::default();
         for r in rows {
             for (t, part) in r.into_iter().enumerate() {

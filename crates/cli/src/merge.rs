@@ -109,6 +109,7 @@ pub fn cmd_merge(dirs: &[PathBuf], out: &Path, quiet: bool) -> Result<ExitCode> 
             (Some(sha), Status::Ok) => shards[i].records_of(sha)?,
             _ => Vec::new(),
         };
+        let records = records.into_iter().map(Into::into).collect();
         dataset.file(&Outcome { line, records, warnings: Vec::new(), review: None })?;
     }
     let summary = dataset.finish(wall)?;

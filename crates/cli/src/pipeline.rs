@@ -3,10 +3,12 @@
 use std::path::Path;
 
 use anyhow::Result;
-use jixiao_checks::{add_provenance, audit, audited_json, Audit};
+use jixiao_checks::{audit, audited_json, locate_checks, provenance_json, Audit};
 use jixiao_layout::pdf::PdfSettings;
 use jixiao_record::{form_to_provenance, form_to_record, FormRecord, Source};
 use jixiao_table::{rows_to_forms, Form};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
 use crate::input::{load_bytes, Loaded};
@@ -32,15 +34,21 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// The records as SCHEMA.md §1 JSON, checks and rescored included,
-    /// and `provenance` (§1d) when it was asked for.
+    /// The records as SCHEMA.md §1 JSON, checks and rescored included.
     pub fn records_json(&self) -> Vec<Value> {
+        self.records.iter().zip(&self.audits).map(|(r, a)| audited_json(r, a)).collect()
+    }
+
+    /// The records as written: SCHEMA.md §1 JSON, and `provenance` (§1d)
+    /// when it was asked for.
+    pub fn records_out(&self) -> Vec<RecordOut> {
         let one = |(r, a): (&FormRecord, &Audit)| {
             let mut json = audited_json(r, a);
-            if self.provenance {
-                add_provenance(&mut json, r, a);
-            }
-            json
+            let provenance = self.provenance.then(|| {
+                locate_checks(&mut json, r, a);
+                provenance_json(r)
+            });
+            RecordOut { json, provenance }
         };
         self.records.iter().zip(&self.audits).map(one).collect()
     }
@@ -51,6 +59,37 @@ impl Extracted {
             "source": {"file": file.display().to_string(), "sha256": self.sha256},
             "tables": self.forms.iter().map(|f| &f.grid).collect::<Vec<_>>(),
         })
+    }
+}
+
+/// A record as written (SCHEMA.md §1): its JSON, then its `provenance`
+/// object (§1d) when asked for, kept as JSON text so that its hundred and
+/// more locations are not built as values only to be written.
+#[derive(Debug)]
+pub struct RecordOut {
+    /// The record with `rescored` and `checks`.
+    pub json: Value,
+    /// The `provenance` object, written last.
+    pub provenance: Option<Box<RawValue>>,
+}
+
+impl From<Value> for RecordOut {
+    fn from(json: Value) -> RecordOut {
+        RecordOut { json, provenance: None }
+    }
+}
+
+impl Serialize for RecordOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (Some(p), Value::Object(fields)) = (&self.provenance, &self.json) else {
+            return self.json.serialize(s);
+        };
+        let mut map = s.serialize_map(Some(fields.len() + 1))?;
+        for (k, v) in fields {
+            map.serialize_entry(k, v)?;
+        }
+        map.serialize_entry("provenance", p)?;
+        map.end()
     }
 }
 

@@ -48,9 +48,15 @@ pub struct PageImage {
 }
 
 /// Rasterises `pages` (1-based) of a PDF at `scale` pixels per point.
-/// Pages past the end are left out. An encrypted or unreadable file is an
-/// error; the caller draws the grid without images then.
+/// Pages past the end are left out. A file hayro cannot read, and a panic
+/// inside hayro (hostile input), is an error; the caller draws the grid
+/// without images then.
 pub fn pdf_to_images(bytes: &[u8], pages: &[u32], scale: f32) -> Result<Vec<PageImage>, Error> {
+    std::panic::catch_unwind(|| render_pages(bytes, pages, scale))
+        .unwrap_or_else(|_| Err(Error::Render("the renderer failed on this file".into())))
+}
+
+fn render_pages(bytes: &[u8], pages: &[u32], scale: f32) -> Result<Vec<PageImage>, Error> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| Error::Render(format!("{e:?}")))?;
     let missing = Arc::new(AtomicBool::new(false));
     let settings = interpreter_settings(missing.clone());

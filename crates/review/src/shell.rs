@@ -58,7 +58,8 @@ li.err b{color:#d00}li.warn b{color:#e80}li.rep b{color:#80c}li.info b{color:#27
 /// scrolled into view. Hover a box: its fields light up. `#geometry` in the
 /// address writes each box's position on screen into `<pre id=geometry>`
 /// and leaves the boxes undrawn, so that a screenshot shows the page image
-/// alone where the boxes are: for tests and tools that check the overlay.
+/// alone where the boxes are, and hovers the first field to count what
+/// lights up: for tests and tools that check the overlay.
 const SCRIPT: &str = "\
 const $=(s,e=document)=>[...e.querySelectorAll(s)];\
 $('[data-b]').forEach(el=>{const ids=el.dataset.b.split(' ').filter(Boolean);\
@@ -73,7 +74,10 @@ const tl=document.getElementById('textlayer');if(tl)tl.addEventListener('change'
 if(location.hash==='#geometry'){document.body.classList.add('plain');const g=document.createElement('pre');g.id='geometry';\
 g.textContent=JSON.stringify({boxes:$('rect.box').map(b=>{const r=b.getBoundingClientRect();\
 return{id:b.id,text:b.textContent,x0:r.left,top:r.top,x1:r.right,bottom:r.bottom}}),\
-images:$('figure.page img').map(i=>{const r=i.getBoundingClientRect();return{x0:r.left,top:r.top,x1:r.right,bottom:r.bottom}})});\
+images:$('figure.page img').map(i=>{const r=i.getBoundingClientRect();return{x0:r.left,top:r.top,x1:r.right,bottom:r.bottom}}),\
+linked:(()=>{const f=$('.fields tr[data-b]').find(r=>r.dataset.b);if(!f)return null;\
+f.dispatchEvent(new MouseEvent('mouseenter'));const n=$('.hl').map(e=>e.id).join(' ');f.dispatchEvent(new MouseEvent('mouseleave'));\
+return{row:f.dataset.b,lit:n,after:$('.hl').length}})()});\
 document.body.appendChild(g);}";
 
 /// Escapes text for HTML content and attribute values.
