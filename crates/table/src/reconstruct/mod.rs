@@ -1,9 +1,11 @@
 //! The reconstructor: a form's joined rows → its blocks, read by label.
 //!
 //! [`parse`] recognises the blocks with nom (one row or a run of rows each);
-//! [`read`] takes the texts out of them by column role; [`indicators`]
+//! [`read`] takes the texts out of them by column role, [`funds`] the funds
+//! block's and [`tasks`] a department form's 年度主要任务; [`indicators`]
 //! carries merged level labels down and repairs rows cut by page breaks.
 
+mod funds;
 mod indicators;
 mod parse;
 mod read;
@@ -70,7 +72,7 @@ fn form_rows_to_form(fr: FormRows) -> Form {
 fn apply_block(form: &mut Form, block: Block<'_>, columns: &mut Vec<read::Span<IndicatorColumn>>) {
     match block {
         Block::Header(row) => read::header_row(form, row),
-        Block::Funds { header, rows } => read::funds(form, &header, &rows),
+        Block::Funds { header, rows } => funds::read(form, &header, &rows),
         Block::Goals { header, rows } => read::goals(form, header, &rows),
         Block::Indicators { header, rows } => *columns = indicators::read(form, &header, &rows),
         Block::Tasks { header, rows } => tasks::read(form, header, &rows),
