@@ -54,7 +54,9 @@ measure() { # name jobs forms-from-summary? cmd...
   for run in $(seq 1 "$RUNS"); do
     rm -rf "$work/out"
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2>&1 || true
-    read -r secs rss < "$work/time"
+    # GNU time puts "Command exited with non-zero status 2" first when some
+    # inputs failed (the non-form samples do, by design): the figures are last.
+    read -r secs rss < <(tail -n 1 "$work/time")
     forms=0
     if [ -f "$work/out/summary.json" ]; then
       forms=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["forms"])' "$work/out/summary.json")
