@@ -37,7 +37,7 @@ pub fn form_to_record(form: &Form) -> FormRecord {
         extra: extras(form),
         repairs: form.repairs.clone(),
         decimals: printed_decimals(form),
-        unscored: !form.scored,
+        unscored: !form.printed.scored(),
         unprinted: unprinted(form),
         ..FormRecord::default()
     }
@@ -73,7 +73,7 @@ fn extras(form: &Form) -> Vec<Extra> {
 /// funds block prints its 分值 and 得分 together: a header naming one of
 /// them lost the other (text dumps drop a header cell with its column).
 fn unprinted(form: &Form) -> Unprinted {
-    let c = form.columns;
+    let c = form.printed;
     let no_fund_scores = c.fund_header && !c.fund_weight && !c.fund_score;
     Unprinted {
         fund_weight: no_fund_scores,

@@ -105,18 +105,15 @@ pub struct Form {
     pub extra: Vec<(Text, Option<Text>)>,
     /// What was joined, completed or dropped to build this form.
     pub repairs: Vec<Repair>,
-    /// True when the form prints 分值/得分 somewhere (a column of its funds
-    /// or indicator header, a 总分 row, a 自评总分 cell): templates without
-    /// scores (transfer-payment target forms) lack none.
-    pub scored: bool,
-    /// Which weight and score columns the funds and indicator headers
-    /// print: the checks expect those cells only.
-    pub columns: ScoreColumns,
+    /// Which blocks, rows and weight and score columns the form prints: the
+    /// checks expect those cells only.
+    pub printed: Printed,
 }
 
-/// The weight and score columns a form's headers print (分值/权重, 得分).
+/// The blocks, total rows and weight and score columns a form prints
+/// (分值/权重, 得分).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct ScoreColumns {
+pub struct Printed {
     /// A funds block was read.
     pub funds_block: bool,
     /// A 总分 / 合计 row was read.
@@ -135,6 +132,20 @@ pub struct ScoreColumns {
     pub indicator_weight: bool,
     /// The indicator header names a 得分 column.
     pub indicator_score: bool,
+}
+
+impl Printed {
+    /// True when the form prints 分值/得分 somewhere (a column of its funds
+    /// or indicator header, a 总分 row, a 自评总分 cell): templates without
+    /// scores (transfer-payment target forms) lack none.
+    pub fn scored(&self) -> bool {
+        self.fund_weight
+            || self.fund_score
+            || self.indicator_weight
+            || self.indicator_score
+            || self.total_row
+            || self.header_total
+    }
 }
 
 /// A row of the funds block: the label and its six printed values (None

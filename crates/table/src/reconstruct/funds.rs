@@ -33,21 +33,20 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) {
         .flat_map(|r| r.filled())
         .filter(|c| vocab::is_funds_label(&c.key))
         .find_map(|c| money_unit(&c.text).map(|unit| Text::of(c).derive(unit)));
-    form.columns.funds_block = true;
+    form.printed.funds_block = true;
     let roles: Vec<Span<FundColumn>> = header
         .iter()
         .flat_map(|h| header_roles(h, FUND_COLUMNS, Some(FundColumn::Other)))
         .filter(|s| !(s.role == FundColumn::Other && vocab::is_funds_label(&header_key(&s.label))))
         .collect();
-    form.scored |= roles.iter().any(|s| matches!(s.role, FundColumn::Weight | FundColumn::Score));
     // An amount under no named column means the header lost a cell (dumps
     // do): what it lacks is then unknown, not unprinted.
     let unnamed = rows.iter().flat_map(|r| r.filled()).any(|c| {
         matches!(c.kind, CellKind::Amount | CellKind::Dash) && role_at(&roles, c).is_none()
     });
-    form.columns.fund_header |= !roles.is_empty() && !unnamed;
-    form.columns.fund_weight |= roles.iter().any(|s| s.role == FundColumn::Weight);
-    form.columns.fund_score |= roles.iter().any(|s| s.role == FundColumn::Score);
+    form.printed.fund_header |= !roles.is_empty() && !unnamed;
+    form.printed.fund_weight |= roles.iter().any(|s| s.role == FundColumn::Weight);
+    form.printed.fund_score |= roles.iter().any(|s| s.role == FundColumn::Score);
     for row in rows {
         if let Some(pairs) = labelled_amounts(row) {
             form.extra.extend(pairs);

@@ -110,10 +110,9 @@ pub(crate) fn read(form: &mut Form, header: &[&Row], rows: &[&Row]) -> Vec<Span<
     }
     nest_level1_over_level2_groups(form, &groups);
     labels_printed_at_the_bottom(form, &groups);
-    form.scored |= roles.iter().any(|s| matches!(s.role, Col::Weight | Col::Score));
-    form.columns.indicator_header |= !roles.is_empty();
-    form.columns.indicator_weight |= roles.iter().any(|s| s.role == Col::Weight);
-    form.columns.indicator_score |= roles.iter().any(|s| s.role == Col::Score);
+    form.printed.indicator_header |= !roles.is_empty();
+    form.printed.indicator_weight |= roles.iter().any(|s| s.role == Col::Weight);
+    form.printed.indicator_score |= roles.iter().any(|s| s.role == Col::Score);
     roles
 }
 

@@ -6,7 +6,7 @@ use crate::row::{Cell, Row};
 
 use crate::text::normalize;
 use crate::token::CellKind;
-use crate::vocab::{self, goal_label, header_key, is_label, GoalLabel, IndicatorColumn};
+use crate::vocab::{self, goal_label, is_label, GoalLabel, IndicatorColumn};
 use crate::{Form, Text};
 
 /// The filled cells of a row, normalised, for repair messages.
@@ -71,17 +71,17 @@ pub(crate) fn role_at<R: Copy>(spans: &[Span<R>], cell: &Cell) -> Option<R> {
 pub(crate) fn header_row(form: &mut Form, row: &Row) {
     let cells: Vec<&Cell> = row.filled().collect();
     for (k, c) in cells.iter().enumerate() {
-        let key = header_key(&c.text);
-        let slot = if is_label(&key, vocab::项目名称) {
+        let key = c.key.as_str();
+        let slot = if is_label(key, vocab::项目名称) {
             &mut form.project_name
-        } else if is_label(&key, vocab::主管部门) || is_label(&key, vocab::部门名称) {
+        } else if is_label(key, vocab::主管部门) || is_label(key, vocab::部门名称) {
             &mut form.department
-        } else if is_label(&key, vocab::实施单位) {
+        } else if is_label(key, vocab::实施单位) {
             &mut form.implementer
         } else {
             continue;
         };
-        let value = cells.get(k + 1).filter(|v| !is_any_header_label(&v.text));
+        let value = cells.get(k + 1).filter(|v| !is_any_header_label(&v.key));
         if slot.is_none() {
             *slot = value.map(|v| Text::of(v));
         }
@@ -96,17 +96,15 @@ pub(crate) fn side(form: &mut Form, row: &Row) {
     let mut texts: Vec<(String, &Cell)> = row.filled().map(|c| (normalize(&c.text), c)).collect();
     // Dumps copy a merged cell into every column it spans.
     texts.dedup_by(|a, b| a.0 == b.0);
-    let opens_another = |t: &str| {
-        let key = header_key(t);
-        vocab::side_field(&key).is_some() || is_any_header_label(t)
-    };
+    let opens_another =
+        |c: &Cell| vocab::side_field(&c.key).is_some() || is_any_header_label(&c.key);
     for (k, (text, cell)) in texts.iter().enumerate() {
-        let Some(field) = vocab::side_field(&header_key(text)) else { continue };
+        let Some(field) = vocab::side_field(&cell.key) else { continue };
         let own = Text::of(cell);
         let (label, value) = match text.split_once([':', '：']) {
             Some((l, v)) if !v.trim().is_empty() => (own.derive(l.trim()), own.derive(v.trim())),
             _ => {
-                let rest = texts[k + 1..].iter().take_while(|t| !opens_another(&t.0));
+                let rest = texts[k + 1..].iter().take_while(|t| !opens_another(t.1));
                 (
                     own.derive(text.trim_end_matches([':', '：'])),
                     Text::joined(rest.map(|t| t.1), "\n"),
@@ -125,8 +123,7 @@ fn put_side(form: &mut Form, field: vocab::SideField, label: Text, value: Option
         F::Problems => &mut form.problems,
         F::Measures => &mut form.measures,
         F::TotalScore => {
-            form.scored = true;
-            form.columns.header_total = true;
+            form.printed.header_total = true;
             &mut form.total_score
         }
         F::ReviewScore => &mut form.review_score,
@@ -140,9 +137,9 @@ fn put_side(form: &mut Form, field: vocab::SideField, label: Text, value: Option
     }
 }
 
-fn is_any_header_label(text: &str) -> bool {
-    let key = header_key(text);
-    vocab::starts_form(&key) || is_label(&key, vocab::主管部门) || is_label(&key, vocab::实施单位)
+/// A header key naming one of the header fields.
+fn is_any_header_label(key: &str) -> bool {
+    vocab::starts_form(key) || is_label(key, vocab::主管部门) || is_label(key, vocab::实施单位)
 }
 
 /// 年度总体目标: 预期目标 and 实际完成情况. Each label's text is the filled
@@ -204,8 +201,7 @@ fn overlaps(a: &Cell, b: &Cell) -> bool {
 /// weight and the second the score, and a lone amount the score. A grade
 /// printed in the same row is taken too.
 pub(crate) fn total(form: &mut Form, row: &Row, columns: &[Span<IndicatorColumn>]) {
-    form.scored = true;
-    form.columns.total_row = true;
+    form.printed.total_row = true;
     let amounts: Vec<&Cell> = row.filled().filter(|c| c.kind == CellKind::Amount).collect();
     let roles: Vec<Option<IndicatorColumn>> = amounts
         .iter()
