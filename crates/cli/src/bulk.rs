@@ -50,7 +50,7 @@ pub struct Outcome {
     /// The records (SCHEMA §1 with `id`), empty unless ok.
     pub records: Vec<crate::pipeline::RecordOut>,
     /// Reader warnings (ok files only).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<jixiao_layout::Warning>,
     /// The input's line of the review index, when review pages are
     /// written and the input was read.
     pub review: Option<Box<jixiao_review::IndexEntry>>,
@@ -304,7 +304,7 @@ fn extracted(shared: &Shared, input: Input<'_>, mut x: crate::pipeline::Extracte
         sha256: input.sha256,
         status: Status::Ok,
         error: None,
-        message: x.warnings.first().cloned(),
+        message: x.warnings.first().map(ToString::to_string),
         forms: records.len(),
         pages: x.pages,
         seconds: secs(input.started),

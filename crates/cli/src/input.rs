@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use jixiao_layout::pdf::PdfSettings;
-use jixiao_layout::Row;
+use jixiao_layout::{Row, Warning};
 use sha2::{Digest, Sha256};
 
 use crate::manifest::{Failure, FailureKind};
@@ -27,7 +27,7 @@ pub struct Loaded {
     /// than page-break counts (text) or nothing (Word, HTML).
     pub has_pages: bool,
     /// Interpreter warnings, with their page.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Pages read (PDF) or page breaks + 1 (text).
     pub pages: usize,
 }

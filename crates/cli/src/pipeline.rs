@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::Result;
 use jixiao_checks::{audit, audited_json, locate_checks, provenance_json, Audit};
 use jixiao_layout::pdf::PdfSettings;
+use jixiao_layout::Warning;
 use jixiao_record::{form_to_provenance, form_to_record, FormRecord, Source};
 use jixiao_table::{rows_to_forms, Form};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -25,7 +26,7 @@ pub struct Extracted {
     /// The file's SHA-256.
     pub sha256: String,
     /// What the reader recovered from, each naming its page.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Pages read.
     pub pages: usize,
     /// Whether the records carry their provenance (SCHEMA.md §1d), which
@@ -146,16 +147,10 @@ pub fn extract_bytes(
 
 /// The reader's warnings that concern a form: those of its pages, and those
 /// of the first page (where document-level warnings go) for every form.
-fn warnings_for(warnings: &[String], pages: &[u32]) -> Vec<String> {
+fn warnings_for(warnings: &[Warning], pages: &[u32]) -> Vec<String> {
     warnings
         .iter()
-        .filter(|w| {
-            let page: Option<u32> = w
-                .strip_prefix("page ")
-                .and_then(|r| r.split(':').next())
-                .and_then(|n| n.parse().ok());
-            page.is_none_or(|p| p == 1 || pages.contains(&p))
-        })
-        .cloned()
+        .filter(|w| w.page.is_none_or(|p| p == 1 || pages.contains(&p)))
+        .map(ToString::to_string)
         .collect()
 }

@@ -44,8 +44,10 @@ pub mod grid;
 pub mod office;
 pub mod pdf;
 pub mod text;
+mod warning;
 
 pub use error::{Error, ErrorKind};
+pub use warning::{FontProblem, Warning, WarningKind};
 
 /// A document read into rows: the seam the table crate takes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -56,7 +58,7 @@ pub struct Document {
     pub pages: usize,
     /// What the interpreter recovered from, and pages skipped for having no
     /// text layer, each naming its page.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Reads a PDF into rows: every page interpreted, its rulings and glyphs
@@ -80,7 +82,7 @@ pub fn pdf_to_rows(
         // Without text, a page that paints an image is a scan; one that
         // paints nothing and warned is damage (a file cut off), not a scan.
         let scanned = pages.iter().any(|p| p.3);
-        let damage = pages.iter().flat_map(|p| p.2.iter()).find(|w| !w.is_empty());
+        let damage = pages.iter().flat_map(|p| p.2.iter()).next();
         if let (false, Some(why)) = (scanned, damage) {
             return Err(Error::Load(format!("no readable page content: {why}")));
         }
@@ -88,17 +90,10 @@ pub fn pdf_to_rows(
     }
     let mut doc = Document { pages: pages.len(), ..Document::default() };
     for (number, rows, warnings, _) in pages {
-        let prefix = format!("page {number}: ");
-        doc.warnings.extend(warnings.into_iter().map(|w| {
-            if w.starts_with("page ") {
-                w
-            } else {
-                format!("{prefix}{w}")
-            }
-        }));
+        doc.warnings.extend(warnings);
         match rows {
             Some(rows) => doc.rows.extend(rows),
-            None => doc.warnings.push(format!("{prefix}no text layer (image-only), skipped")),
+            None => doc.warnings.push(Warning::on(number, WarningKind::NoTextLayer)),
         }
     }
     Ok(doc)
@@ -351,8 +346,8 @@ pub struct Page {
     /// True when the page paints at least one image.
     pub has_images: bool,
     /// Anomalies the interpreter recovered from (unknown operator, missing
-    /// font, bad object): reported, never fatal.
-    pub warnings: Vec<String>,
+    /// font, bad object): reported, never fatal. Each names this page.
+    pub warnings: Vec<Warning>,
     /// Each font the page used, with its glyphs counted by where their text
     /// came from (`jixiao fonts`). Not part of the layout dumps.
     #[serde(skip)]

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::Interpreter;
 use crate::font::report::FontUsage;
 use crate::font::{DecodedChar, Font};
+use crate::WarningKind;
 
 impl Interpreter<'_, '_> {
     /// Starts the tally of a font when a `Tf` first selects it on this page.
@@ -53,19 +54,15 @@ impl Interpreter<'_, '_> {
                 None => unknown.push((&u.info.base_font, u.unknown())),
             }
         }
-        let messages: Vec<String> = unknown
+        let kinds: Vec<WarningKind> = unknown
             .into_iter()
-            .map(|(font, n)| {
+            .map(|(font, count)| {
                 let font = if font.is_empty() { "(without /BaseFont)" } else { font };
-                format!(
-                    "page {}: font {font}: {n} glyph(s) with no known text (no ToUnicode entry, \
-                     glyph name, encoding or font cmap maps them), shown as U+FFFD",
-                    self.page
-                )
+                WarningKind::UnknownGlyphs { font: font.to_string(), count }
             })
             .collect();
-        for m in messages {
-            self.warn(m);
+        for kind in kinds {
+            self.warn(kind);
         }
         self.sink.font_usage(usage);
     }

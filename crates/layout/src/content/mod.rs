@@ -25,7 +25,7 @@ use lopdf::{Dictionary, Document, Object};
 use crate::font::report::FontUsage;
 use crate::font::FontCache;
 use crate::pdf::obj;
-use crate::{Glyph, Page, Ruling};
+use crate::{Glyph, Page, Ruling, Warning, WarningKind};
 use ops::{decode_operation, Op};
 use path::Path;
 use state::{GraphicsState, Matrix, TextState};
@@ -45,7 +45,7 @@ pub trait Sink {
     /// The innermost marked-content section ends.
     fn end_marked_content(&mut self) {}
     /// A recovered anomaly.
-    fn warning(&mut self, message: String);
+    fn warning(&mut self, warning: Warning);
     /// At the end of the page: each font used, with its glyphs counted by
     /// where their text came from.
     fn font_usage(&mut self, _usage: Vec<FontUsage>) {}
@@ -68,8 +68,8 @@ impl Sink for PageSink {
     fn image(&mut self) {
         self.page.has_images = true;
     }
-    fn warning(&mut self, message: String) {
-        self.page.warnings.push(message);
+    fn warning(&mut self, warning: Warning) {
+        self.page.warnings.push(warning);
     }
     fn font_usage(&mut self, usage: Vec<FontUsage>) {
         self.page.fonts = usage;
@@ -169,12 +169,12 @@ struct Interpreter<'a, 's> {
 }
 
 impl Interpreter<'_, '_> {
-    fn warn(&mut self, message: String) {
+    fn warn(&mut self, kind: WarningKind) {
         self.warnings += 1;
         if self.warnings <= MAX_WARNINGS_PER_PAGE {
-            self.sink.warning(message);
+            self.sink.warning(Warning::on(self.page, kind));
         } else if self.warnings == MAX_WARNINGS_PER_PAGE + 1 {
-            self.sink.warning(format!("page {}: more warnings suppressed", self.page));
+            self.sink.warning(Warning::on(self.page, WarningKind::Suppressed));
         }
     }
 
@@ -189,19 +189,13 @@ impl Interpreter<'_, '_> {
             let operation = match operation {
                 Ok(op) => op,
                 Err(e) => {
-                    self.warn(format!(
-                        "page {}: content stream unreadable from here on: {e}",
-                        self.page
-                    ));
+                    self.warn(WarningKind::ContentUnreadable(e.to_string()));
                     break;
                 }
             };
             self.operators += 1;
             if self.operators > self.limits.max_operators {
-                self.warn(format!(
-                    "page {}: stopped after {} operators (max_operators_per_page)",
-                    self.page, self.limits.max_operators
-                ));
+                self.warn(WarningKind::OperatorLimit(self.limits.max_operators));
                 self.stopped = true;
                 break;
             }
@@ -214,7 +208,7 @@ impl Interpreter<'_, '_> {
             }
             match decode_operation(&operation) {
                 Ok(op) => self.execute(op, resources),
-                Err(e) => self.warn(format!("page {}: skipped {e}", self.page)),
+                Err(e) => self.warn(WarningKind::SkippedOperator(e)),
             }
         }
         if self.stack.len() > base {
@@ -374,8 +368,8 @@ impl Interpreter<'_, '_> {
             entry.and_then(|entry| self.fonts.get(self.doc, entry, self.limits.max_stream_size));
         match loaded {
             Some((font, warnings)) => {
-                for w in warnings {
-                    self.warn(format!("page {}: {w}", self.page));
+                for problem in warnings {
+                    self.warn(WarningKind::Font { font: font.base_font.clone(), problem });
                 }
                 self.note_font(name, &font);
                 self.gs.text.font = Some(font);
@@ -383,11 +377,7 @@ impl Interpreter<'_, '_> {
             None => {
                 self.gs.text.font = None;
                 if self.warned_fonts.insert(name.to_vec()) {
-                    self.warn(format!(
-                        "page {}: font resource /{} not found",
-                        self.page,
-                        obj::name_str(name)
-                    ));
+                    self.warn(WarningKind::FontNotFound(obj::name_str(name)));
                 }
             }
         }
@@ -399,47 +389,33 @@ impl Interpreter<'_, '_> {
             .and_then(|r| obj::get_dict(doc, r, b"XObject"))
             .and_then(|x| x.get(name).ok())
         else {
-            self.warn(format!("page {}: XObject /{} not found", self.page, obj::name_str(name)));
+            self.warn(WarningKind::XObjectNotFound(obj::name_str(name)));
             return;
         };
         let id = entry.as_reference().ok();
         let Object::Stream(stream) = obj::resolve(doc, entry) else {
-            self.warn(format!(
-                "page {}: XObject /{} is not a stream",
-                self.page,
-                obj::name_str(name)
-            ));
+            self.warn(WarningKind::XObjectNotStream(obj::name_str(name)));
             return;
         };
         match obj::get_name(doc, &stream.dict, b"Subtype") {
             Some(b"Image") => self.sink.image(),
             Some(b"Form") => {
                 if self.depth >= self.limits.max_xobject_depth {
-                    self.warn(format!(
-                        "page {}: form XObject /{} nested deeper than {} (max_xobject_depth), skipped",
-                        self.page,
-                        obj::name_str(name),
-                        self.limits.max_xobject_depth
-                    ));
+                    let depth = self.limits.max_xobject_depth;
+                    self.warn(WarningKind::XObjectTooDeep { name: obj::name_str(name), depth });
                     return;
                 }
                 if let Some(id) = id {
                     if !self.forms.insert(id) {
-                        self.warn(format!(
-                            "page {}: form XObject {} {} draws itself, skipped",
-                            self.page, id.0, id.1
-                        ));
+                        self.warn(WarningKind::XObjectDrawsItself(id));
                         return;
                     }
                 }
                 let content = match obj::stream_content(stream, self.limits.max_stream_size) {
                     Ok(c) => c,
                     Err(e) => {
-                        self.warn(format!(
-                            "page {}: form XObject /{}: {e}",
-                            self.page,
-                            obj::name_str(name)
-                        ));
+                        let name = obj::name_str(name);
+                        self.warn(WarningKind::XObjectUnreadable { name, error: e.to_string() });
                         if let Some(id) = id {
                             self.forms.remove(&id);
                         }
@@ -467,11 +443,7 @@ impl Interpreter<'_, '_> {
             }
             other => {
                 let subtype = other.map(obj::name_str).unwrap_or_default();
-                self.warn(format!(
-                    "page {}: XObject /{} of subtype {subtype:?} ignored",
-                    self.page,
-                    obj::name_str(name)
-                ));
+                self.warn(WarningKind::XObjectIgnored { name: obj::name_str(name), subtype });
             }
         }
     }
@@ -489,7 +461,7 @@ mod tests {
         rulings: Vec<Ruling>,
         images: usize,
         marked: Vec<String>,
-        warnings: Vec<String>,
+        warnings: Vec<Warning>,
     }
 
     impl Sink for Collect {
@@ -508,8 +480,8 @@ mod tests {
         fn end_marked_content(&mut self) {
             self.marked.push("end".into());
         }
-        fn warning(&mut self, message: String) {
-            self.warnings.push(message);
+        fn warning(&mut self, warning: Warning) {
+            self.warnings.push(warning);
         }
     }
 
@@ -674,7 +646,8 @@ mod tests {
             }
         );
         assert_eq!(out.images, 2);
-        assert!(out.warnings.iter().any(|w| w.contains("draws itself")), "{:?}", out.warnings);
+        let draws_itself = |w: &Warning| matches!(w.kind, WarningKind::XObjectDrawsItself(_));
+        assert!(out.warnings.iter().any(draws_itself), "{:?}", out.warnings);
     }
 
     #[test]
@@ -684,8 +657,11 @@ mod tests {
         );
         assert_eq!(out.marked, vec!["Artifact", "end", "P", "end"]);
         assert_eq!(out.glyphs.len(), 1);
-        assert!(out.warnings.iter().any(|w| w.contains("zz")));
-        assert!(out.warnings.iter().any(|w| w.contains("/F9")));
+        let kinds: Vec<&WarningKind> = out.warnings.iter().map(|w| &w.kind).collect();
+        assert!(kinds
+            .iter()
+            .any(|k| matches!(k, WarningKind::SkippedOperator(e) if e.contains("zz"))));
+        assert!(kinds.contains(&&WarningKind::FontNotFound("F9".into())), "{kinds:?}");
     }
 
     #[test]
@@ -705,7 +681,8 @@ mod tests {
             &mut sink,
         );
         assert_eq!(sink.rulings.len(), 1);
-        assert!(sink.warnings.iter().any(|w| w.contains("max_operators_per_page")));
+        let limit = Warning::on(1, WarningKind::OperatorLimit(5));
+        assert!(sink.warnings.contains(&limit), "{:?}", sink.warnings);
     }
 
     #[test]
@@ -730,8 +707,7 @@ mod tests {
         let out = run(b"BT /F2 10 Tf (AB) Tj (A) Tj /F1 10 Tf (A) Tj ET");
         let unknown = out.glyphs.iter().filter(|g| g.text == "\u{FFFD}").count();
         assert_eq!(unknown, 3);
-        let w: Vec<&String> = out.warnings.iter().filter(|w| w.contains("U+FFFD")).collect();
-        assert_eq!(w.len(), 1, "{:?}", out.warnings);
-        assert!(w[0].starts_with("page 1: font Odd: 3 glyph(s)"), "{w:?}");
+        let unknown = Warning::on(1, WarningKind::UnknownGlyphs { font: "Odd".into(), count: 3 });
+        assert_eq!(out.warnings, vec![unknown]);
     }
 }

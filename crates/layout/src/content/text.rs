@@ -4,7 +4,7 @@
 use super::ops::TextItem;
 use super::state::Matrix;
 use super::Interpreter;
-use crate::{BBox, Glyph};
+use crate::{BBox, Glyph, WarningKind};
 
 /// Text render mode 7: add to the clipping path only, paint nothing. Mode 3
 /// (invisible, used for the OCR layer of scans) is kept: its text is real.
@@ -45,10 +45,7 @@ impl Interpreter<'_, '_> {
         let slanted = !is_axis_aligned(&self.tm.then(&self.gs.ctm));
         if slanted && !self.warned_slant {
             self.warned_slant = true;
-            self.warn(format!(
-                "page {}: slanted text (a watermark?) left out of the table",
-                self.page
-            ));
+            self.warn(WarningKind::SlantedText);
         }
         let emit = ts.render_mode != RENDER_MODE_CLIP_ONLY && !slanted;
         let chars = font.decode(bytes);

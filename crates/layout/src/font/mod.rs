@@ -20,13 +20,14 @@ pub mod encoding;
 pub mod predefined;
 mod radicals;
 pub mod report;
-mod truetype;
+pub mod truetype;
 
 use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, Object};
 
 use crate::pdf::obj;
+use crate::FontProblem;
 use cmap::{split_codes, CMap, CodespaceRange};
 use encoding::{
     glyph_name_to_unicode, looks_hex_glyph_name, numeric_glyph_name, numeric_glyph_value,
@@ -89,7 +90,7 @@ pub struct Font {
     /// Type0: `/W` widths by CID, in glyph units.
     cid_widths: CidWidths,
     /// Type0 Identity without ToUnicode: GID→Unicode from the embedded font.
-    gid_unicode: Option<HashMap<u16, char>>,
+    gid_unicode: Option<truetype::GlyphText>,
     /// `/CIDToGIDMap` stream, two bytes per CID (None: identity).
     cid_to_gid: Option<Vec<u8>>,
     /// The `/CIDSystemInfo` `/Ordering` of a CID font (`GB1`, ...).
@@ -131,7 +132,11 @@ impl Font {
     /// Loads a font dictionary. Never fails: what is missing or broken is
     /// reported in the returned warnings and replaced by defaults.
     /// `max_stream_size` bounds each decompressed font stream (bytes).
-    pub fn load(doc: &Document, dict: &Dictionary, max_stream_size: usize) -> (Font, Vec<String>) {
+    pub fn load(
+        doc: &Document,
+        dict: &Dictionary,
+        max_stream_size: usize,
+    ) -> (Font, Vec<FontProblem>) {
         let mut warnings = Vec::new();
         let subtype = obj::get_name(doc, dict, b"Subtype").unwrap_or(b"");
         let base_font =
@@ -140,7 +145,10 @@ impl Font {
             match obj::stream_content(s, max_stream_size) {
                 Ok(data) => Some(CMap::parse(&data)).filter(CMap::has_unicode),
                 Err(e) => {
-                    warnings.push(format!("font {base_font}: cannot read /ToUnicode: {e}"));
+                    warnings.push(FontProblem::Unreadable {
+                        stream: "/ToUnicode",
+                        error: e.to_string(),
+                    });
                     None
                 }
             }
@@ -188,17 +196,13 @@ impl Font {
         doc: &Document,
         dict: &Dictionary,
         max_stream_size: usize,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<FontProblem>,
     ) {
-        let name = self.base_font.clone();
         self.encoding = match obj::get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => match PredefinedCMap::from_name(&obj::name_str(n)) {
                 Some(cmap) => Encoding::Predefined(cmap),
                 None => {
-                    warnings.push(format!(
-                        "font {name}: unknown predefined CMap /{}",
-                        obj::name_str(n)
-                    ));
+                    warnings.push(FontProblem::UnknownCMap(obj::name_str(n)));
                     Encoding::Predefined(
                         PredefinedCMap::from_name("Identity-H").unwrap_or_else(identity_fallback),
                     )
@@ -218,14 +222,13 @@ impl Font {
                     Encoding::Embedded(cmap, parent)
                 }
                 Err(e) => {
-                    warnings.push(format!("font {name}: cannot read embedded CMap: {e}"));
+                    let error = e.to_string();
+                    warnings.push(FontProblem::Unreadable { stream: "embedded CMap", error });
                     Encoding::Predefined(identity_fallback())
                 }
             },
             _ => {
-                warnings.push(format!(
-                    "font {name}: Type0 font without /Encoding, assuming Identity-H"
-                ));
+                warnings.push(FontProblem::NoEncoding);
                 Encoding::Predefined(identity_fallback())
             }
         };
@@ -249,7 +252,7 @@ impl Font {
                 _ => None,
             })
         else {
-            warnings.push(format!("font {name}: Type0 font without /DescendantFonts"));
+            warnings.push(FontProblem::NoDescendants);
             self.cid_widths.default = DEFAULT_CID_WIDTH;
             return;
         };
@@ -275,7 +278,8 @@ impl Font {
                     match obj::stream_content(stream, max_stream_size) {
                         Ok(data) => self.gid_unicode = truetype::gid_to_unicode(&data),
                         Err(e) => {
-                            warnings.push(format!("font {name}: cannot read /FontFile2: {e}"))
+                            let error = e.to_string();
+                            warnings.push(FontProblem::Unreadable { stream: "/FontFile2", error })
                         }
                     }
                 }
@@ -291,7 +295,7 @@ impl Font {
         doc: &Document,
         dict: &Dictionary,
         type3: bool,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<FontProblem>,
     ) {
         // Type3 glyph space is given by /FontMatrix, usually 1/1000 em.
         let (x_scale, y_scale) = if type3 {
@@ -338,11 +342,7 @@ impl Font {
                     base = Some(b);
                     declared = Some(obj::name_str(n));
                 }
-                None => warnings.push(format!(
-                    "font {}: unknown /Encoding /{}",
-                    self.base_font,
-                    obj::name_str(n)
-                )),
+                None => warnings.push(FontProblem::UnknownEncoding(obj::name_str(n))),
             },
             Some(Object::Dictionary(enc)) => {
                 if let Some((b, n)) = obj::get_name(doc, enc, b"BaseEncoding")
@@ -395,7 +395,7 @@ impl Font {
         doc: &Document,
         dict: &Dictionary,
         max_stream_size: usize,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<FontProblem>,
     ) {
         let Some(stream) = obj::get_dict(doc, dict, b"FontDescriptor")
             .and_then(|d| obj::get_stream(doc, d, b"FontFile2"))
@@ -405,7 +405,8 @@ impl Font {
         let data = match obj::stream_content(stream, max_stream_size) {
             Ok(data) => data,
             Err(e) => {
-                warnings.push(format!("font {}: cannot read /FontFile2: {e}", self.base_font));
+                let error = e.to_string();
+                warnings.push(FontProblem::Unreadable { stream: "/FontFile2", error });
                 return;
             }
         };
@@ -540,7 +541,7 @@ impl Font {
                 }
                 None => u16::try_from(cid).ok()?,
             };
-            if let Some(c) = map.get(&gid) {
+            if let Some(c) = map.get(gid) {
                 return Some((c.to_string(), DecodeSource::FontCmap));
             }
         }
@@ -564,7 +565,7 @@ impl FontCache {
         doc: &Document,
         entry: &Object,
         max_stream_size: usize,
-    ) -> Option<(std::sync::Arc<Font>, Vec<String>)> {
+    ) -> Option<(std::sync::Arc<Font>, Vec<FontProblem>)> {
         let id = entry.as_reference().ok();
         if let Some(font) = id.and_then(|id| self.by_id.get(&id)) {
             return Some((font.clone(), Vec::new()));

@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::{Span, SpanGrid};
-use crate::{Document, Error};
+use crate::{Document, Error, Warning, WarningKind};
 
 /// Reads every table (sheet) of an ods into rows, sheet `n` as page `n`.
 pub fn ods_to_rows(bytes: &[u8]) -> Result<Document, Error> {
@@ -31,11 +31,8 @@ pub fn ods_to_rows(bytes: &[u8]) -> Result<Document, Error> {
     for (i, sheet) in sheets.into_iter().enumerate() {
         let page = i as u32 + 1;
         if sheet.lost > 0 {
-            doc.warnings.push(format!(
-                "sheet {page} ({}): {} filled cell(s) in hidden rows or columns not read \
-                 (hidden lines are not printed)",
-                sheet.name, sheet.lost
-            ));
+            let kind = WarningKind::HiddenCells { sheet: sheet.name.clone(), cells: sheet.lost };
+            doc.warnings.push(Warning::on(page, kind));
         }
         let grid =
             SpanGrid { cells: sheet.cells }.without_hidden(&sheet.hidden_rows, &sheet.hidden_cols);

@@ -19,7 +19,7 @@ use calamine::{Data, DataRef, Dimensions, Range, Reader, SheetType, SheetVisible
 use super::xlsx_parts::{self, SheetExtras};
 use super::{numfmt, Span, SpanGrid};
 use crate::detect::Format;
-use crate::{Document, Error};
+use crate::{Document, Error, Warning, WarningKind};
 
 /// One sheet as read: its name, printed cells (absolute positions),
 /// merged regions (inclusive) and hidden lines.
@@ -40,11 +40,8 @@ pub fn workbook_to_rows(bytes: &[u8], format: Format) -> Result<Document, Error>
         let (grid, lost) =
             sheet_grid(sheet.cells, &sheet.merges, &sheet.hidden_rows, &sheet.hidden_cols);
         if lost > 0 {
-            doc.warnings.push(format!(
-                "sheet {page} ({}): {lost} filled cell(s) in hidden rows or columns not read \
-                 (hidden lines are not printed)",
-                sheet.name
-            ));
+            let kind = WarningKind::HiddenCells { sheet: sheet.name.clone(), cells: lost };
+            doc.warnings.push(Warning::on(page, kind));
         }
         doc.rows.extend(grid.to_rows(page));
     }

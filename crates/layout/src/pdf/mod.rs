@@ -21,7 +21,7 @@ use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 use crate::content::state::Matrix;
 use crate::content::{interpret, ContentLimits, PageSink};
 use crate::font::FontCache;
-use crate::{Error, Page};
+use crate::{Error, Page, Warning, WarningKind};
 
 /// Limits that keep a hostile PDF from costing unbounded time or memory.
 /// Settings are plain data: clone and reuse them across files and threads.
@@ -240,29 +240,24 @@ pub fn pdf_to_each_page<T>(
             catch_unwind(AssertUnwindSafe(|| read_page(&doc, *id, number, &limits, &mut fonts)))
                 .unwrap_or_else(|_| Page {
                     number,
-                    warnings: vec![format!(
-                        "page {number} (object {} {}): interpreter panicked, page skipped",
-                        id.0, id.1
+                    warnings: vec![Warning::on(
+                        number,
+                        WarningKind::InterpreterPanic { object: *id },
                     )],
                     ..Page::default()
                 });
         if i == 0 && !recovered {
             if let Some(how) = doc.xref_recovery {
-                page.warnings.insert(0, format!("damaged file: cross-reference table unusable ({how:?}); objects found by scanning"));
+                let kind = WarningKind::DamagedXref(format!("{how:?}"));
+                page.warnings.insert(0, Warning::on(number, kind));
             }
         }
         if recovered && i == 0 {
-            page.warnings.insert(
-                0,
-                "damaged file: no catalog or trailer (cut off?); pages read from the page tree found by scanning".into(),
-            );
+            page.warnings.insert(0, Warning::on(number, WarningKind::NoCatalog));
         }
         if page_ids.len() > settings.max_pages && i + 1 == read {
-            page.warnings.push(format!(
-                "document has {} pages; only the first {} were read (max_pages)",
-                page_ids.len(),
-                settings.max_pages
-            ));
+            let kind = WarningKind::PageLimit { pages: page_ids.len(), read: settings.max_pages };
+            page.warnings.push(Warning::on(number, kind));
         }
         out.push(f(page));
     }
@@ -289,9 +284,7 @@ fn read_page(
 ) -> Page {
     let mut sink = PageSink { page: Page { number, ..Page::default() } };
     let Ok(dict) = doc.get_dictionary(id) else {
-        sink.page
-            .warnings
-            .push(format!("page {number}: object {} {} is not a page dictionary", id.0, id.1));
+        sink.page.warnings.push(Warning::on(number, WarningKind::NotAPage { object: id }));
         return sink.page;
     };
     let geometry = PageGeometry::of(doc, dict, number, &mut sink.page.warnings);
@@ -300,9 +293,8 @@ fn read_page(
     let content = match doc.get_page_content_with_limit(id, limits.max_stream_size) {
         Ok(c) => c,
         Err(e) => {
-            sink.page
-                .warnings
-                .push(format!("page {number} (object {} {}): content not read: {e}", id.0, id.1));
+            let kind = WarningKind::ContentNotRead { object: id, error: e.to_string() };
+            sink.page.warnings.push(Warning::on(number, kind));
             return sink.page;
         }
     };
@@ -331,11 +323,11 @@ impl PageGeometry {
         doc: &Document,
         page: &Dictionary,
         number: u32,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<Warning>,
     ) -> PageGeometry {
         let media = inherited_box(doc, page, b"MediaBox");
         let media = media.unwrap_or_else(|| {
-            warnings.push(format!("page {number}: no usable /MediaBox, assuming US Letter"));
+            warnings.push(Warning::on(number, WarningKind::NoMediaBox));
             FALLBACK_MEDIA_BOX
         });
         let crop = inherited_box(doc, page, b"CropBox").unwrap_or(media);
@@ -343,10 +335,8 @@ impl PageGeometry {
         let rotate = rotate.rem_euclid(360.0);
         let quarter = (rotate / 90.0).round();
         if (rotate - quarter * 90.0).abs() > f64::EPSILON {
-            warnings.push(format!(
-                "page {number}: /Rotate {rotate} is not a multiple of 90, using {}",
-                quarter * 90.0
-            ));
+            let kind = WarningKind::OddRotate { rotate, used: quarter * 90.0 };
+            warnings.push(Warning::on(number, kind));
         }
         PageGeometry::new(crop, (quarter as i64 * 90).rem_euclid(360))
     }
@@ -756,8 +746,15 @@ mod tests {
         fn hostile_recursive_forms_are_bounded() {
             let pages = hostile("deep_xobject.pdf").expect("loads");
             let warnings = pages.iter().flat_map(|p| &p.warnings).collect::<Vec<_>>();
-            assert!(warnings.iter().any(|w| w.contains("draws itself")), "{warnings:?}");
-            assert!(warnings.iter().any(|w| w.contains("max_xobject_depth")), "{warnings:?}");
+            let kinds = warnings.iter().map(|w| &w.kind);
+            assert!(
+                kinds.clone().any(|k| matches!(k, WarningKind::XObjectDrawsItself(_))),
+                "{warnings:?}"
+            );
+            assert!(
+                kinds.clone().any(|k| matches!(k, WarningKind::XObjectTooDeep { .. })),
+                "{warnings:?}"
+            );
         }
 
         #[test]
@@ -814,7 +811,10 @@ mod tests {
             let settings = PdfSettings { max_operators_per_page: 30, ..PdfSettings::default() };
             let pages = pdf_to_pages(&minimal_pdf(&content), &settings).expect("loads");
             assert!(pages[0].rulings.len() <= 10);
-            assert!(pages[0].warnings.iter().any(|w| w.contains("max_operators_per_page")));
+            assert!(pages[0]
+                .warnings
+                .iter()
+                .any(|w| matches!(w.kind, WarningKind::OperatorLimit(_))));
         }
     }
 }
