@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/jixiao
 
-.PHONY: run test build lint golden-bless bench man clean
+.PHONY: run test build lint golden-bless bench fuzz man clean
 
 build:
 	$(CARGO) build --release --locked
@@ -43,6 +43,13 @@ bench: build
 	bash bench/formats.sh
 	bash bench/review.sh
 	$(CARGO) bench --workspace --locked
+
+# Coverage-guided fuzzing (nightly and `cargo install cargo-fuzz`): every
+# target for FUZZ_SECS seconds (default 60) on both cores, then each
+# target's exec count, rate, corpus size and crashes. fuzz/README.md says
+# how to run a long campaign and how a crash becomes a regression input.
+fuzz:
+	bash fuzz/run.sh
 
 # Man pages (clap_mangen) into man/: jixiao.1 and one per subcommand.
 man: build

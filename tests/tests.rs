@@ -12,6 +12,7 @@ mod corpus;
 mod families;
 mod fonts;
 mod formats;
+mod fuzz_replay;
 mod golden;
 mod hostile;
 mod provenance;
