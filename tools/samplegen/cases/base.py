@@ -1,7 +1,6 @@
-"""The made-up forms.  Projects, places and numbers are invented (青禾县 and
-云溪市 are fictional); every form is arithmetically consistent."""
 from decimal import Decimal as D
-from forms import fund_rows
+from samplegen.templates import fund_rows
+
 
 NATIONAL_TITLE = "项目支出绩效自评表"
 

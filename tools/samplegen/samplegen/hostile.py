@@ -1,10 +1,8 @@
-"""tests/hostile/: files that must not crash (or hang, or eat memory)."""
 import io
 import os
 import random
 import zlib
-
-from pdfwriter import PDF, Name, Raw, Stream, ser
+from samplegen.pdf import Name, PDF, Stream
 
 
 def _helv(pdf):

@@ -1,12 +1,6 @@
-"""The forms rendered by real producers (gen_producers.py): one national
-(财预〔2020〕10号, family A1) and one Shanghai (A1-SH) form, written for these
-samples. Places and projects are invented (松岭县 is fictional; the Shanghai
-form uses a real district with an invented project); every form is
-arithmetically consistent (forms.check_form)."""
 from decimal import Decimal as D
-
-from data import _nat, _sh, _total
-from forms import fund_rows
+from samplegen.templates import fund_rows
+from cases.base import _nat, _sh, _total
 
 
 def national_p1():
