@@ -161,20 +161,8 @@ def build_r1(spec, outdir):
         pdf = build_pdf_v(doc.contents(), font, [0, 0, A4[0], A4[1]], id_seed=name.encode(),
                           latin=spec["doc"].get("text_mode") == "mixed")
     os.makedirs(outdir, exist_ok=True)
-    for d in (os.path.join(ROOT, "samples"), os.path.join(ROOT, "samples-pending")):
-        for ext in (".pdf", ".truth.json", ".grid.json"):
-            p = os.path.join(d, name + ext)
-            if os.path.exists(p) and d != outdir:
-                os.remove(p)
-    with open(os.path.join(outdir, name + ".pdf"), "wb") as fh:
-        fh.write(pdf)
-    write_json(os.path.join(outdir, name + ".truth.json"), [record_v(f) for f in forms])
-    write_json(os.path.join(outdir, name + ".grid.json"),
-               {"source": {"file": name + ".pdf", "sha256": hashlib.sha256(pdf).hexdigest()},
-                "producer": {"style": "samplegen-variant", "what": spec["producer"], "options": spec["options"]},
-                "expect": "tables", "n_pages": len(doc.pages), "tables": grids})
-    print(f"{os.path.relpath(outdir, ROOT)}/{name}.pdf {len(pdf)} bytes, {len(doc.pages)} pages, forms on "
-          + ", ".join("-".join(map(str, sorted({g['pages'][0], g['pages'][-1]}))) for g in grids))
+    grid = grid_doc(name, pdf, spec["producer"], spec["options"], grids, len(doc.pages), style="samplegen-variant")
+    emit(outdir, name, pdf, [record_v(f) for f in forms], grid)
 
 
 def clean(name, outdir, exts=(".pdf", ".truth.json", ".grid.json", ".txt")):
@@ -217,17 +205,8 @@ def build_r2(spec, outdir):
     name = spec["name"]
     pdf = build_pdf2(doc.contents(extra=doc.extras), doc, [0, 0, A4[0], A4[1]], id_seed=name.encode(),
                      producer=spec["producer"].encode())
-    os.makedirs(outdir, exist_ok=True)
-    clean(name, outdir)
-    with open(os.path.join(outdir, name + ".pdf"), "wb") as fh:
-        fh.write(pdf)
-    write_json(os.path.join(outdir, name + ".truth.json"), [record2(f) for f in forms])
-    write_json(os.path.join(outdir, name + ".grid.json"),
-               {"source": {"file": name + ".pdf", "sha256": hashlib.sha256(pdf).hexdigest()},
-                "producer": {"style": "samplegen-variant2", "what": spec["producer"], "options": spec["options"]},
-                "expect": "tables", "n_pages": len(doc.pages), "tables": grids})
-    print(f"{os.path.relpath(outdir, ROOT)}/{name}.pdf {len(pdf)} bytes, {len(doc.pages)} pages"
-          + (f", split rows {doc.split_log}" if doc.split_log else ""))
+    grid = grid_doc(name, pdf, spec["producer"], spec["options"], grids, len(doc.pages), style="samplegen-variant2")
+    emit(outdir, name, pdf, [record2(f) for f in forms], grid)
 
 
 def render_r3(spec):

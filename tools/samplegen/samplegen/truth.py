@@ -87,23 +87,30 @@ def check_form(f, fund_score):
             assert ind[7], ("deviation missing", ind)
 
 
+def fund_record(fr, has_init=True):
+    """One fund row's record from its printed strings; a template without
+    the 年初预算数 column gives initial_budget null."""
+    return {"label": normalise(fr["label"]).rstrip(":："), "category": fr["category"],
+            "initial_budget": parse_number(fr["init"]) if has_init else None,
+            "annual_budget": parse_number(fr["annual"]),
+            "executed": parse_number(fr["executed"]),
+            "weight": parse_number(fr["weight"]),
+            "execution_rate": parse_number(fr["rate"]),
+            "score": parse_number(fr["score"])}
+
+
+def indicator_record(row):
+    """One indicator row (l1, l2, name, target, actual, weight, score, deviation)."""
+    l1, l2, name, tgt, act, w, sc, dev = row
+    return {"level1": normalise(l1), "level2": normalise(l2), "name": normalise(name),
+            "target": parse_value(tgt), "actual": parse_value(act),
+            "weight": parse_number(w), "score": parse_number(sc),
+            "deviation": normalise(dev) or None}
+
+
 def record_nat(f):
-    funds = []
-    for fr in f["funds"]:
-        lab = normalise(fr["label"]).rstrip(":：")
-        funds.append({"label": lab, "category": fr["category"],
-                      "initial_budget": parse_number(fr["init"]),
-                      "annual_budget": parse_number(fr["annual"]),
-                      "executed": parse_number(fr["executed"]),
-                      "weight": parse_number(fr["weight"]),
-                      "execution_rate": parse_number(fr["rate"]),
-                      "score": parse_number(fr["score"])})
-    inds = []
-    for l1, l2, name, tgt, act, w, sc, dev in f["indicators"]:
-        inds.append({"level1": normalise(l1), "level2": normalise(l2), "name": normalise(name),
-                     "target": parse_value(tgt), "actual": parse_value(act),
-                     "weight": parse_number(w), "score": parse_number(sc),
-                     "deviation": normalise(dev) or None})
+    funds = [fund_record(fr) for fr in f["funds"]]
+    inds = [indicator_record(row) for row in f["indicators"]]
     return {"schema_version": 1, "kind": "project", "title": normalise(f["title"]),
             "year": f["year"], "project_name": normalise(f["project_name"]),
             "department": normalise(f["department"]), "implementer": normalise(f["implementer"]),
@@ -131,21 +138,8 @@ def check_v(f):
 
 
 def record_v(f):
-    fl = []
-    for fr in f["funds"]:
-        fl.append({"label": normalise(fr["label"]).rstrip(":："), "category": fr["category"],
-                   "initial_budget": parse_number(fr["init"]) if "init" in f["fund_cols"] else None,
-                   "annual_budget": parse_number(fr["annual"]),
-                   "executed": parse_number(fr["executed"]),
-                   "weight": parse_number(fr["weight"]),
-                   "execution_rate": parse_number(fr["rate"]),
-                   "score": parse_number(fr["score"])})
-    inds = []
-    for l1, l2, name, tgt, act, w, sc, dev in f["indicators"]:
-        inds.append({"level1": normalise(l1), "level2": normalise(l2), "name": normalise(name),
-                     "target": parse_value(tgt), "actual": parse_value(act),
-                     "weight": parse_number(w), "score": parse_number(sc),
-                     "deviation": normalise(dev) or None})
+    fl = [fund_record(fr, "init" in f["fund_cols"]) for fr in f["funds"]]
+    inds = [indicator_record(row) for row in f["indicators"]]
     exp, ach = f["goals"]
     return {"schema_version": 1, "kind": "project", "title": f["title_truth"], "year": f["year"],
             "project_name": normalise(f["project_name"]), "department": normalise(f["department"]),
@@ -256,9 +250,10 @@ def record3(f):
 
 
 # ------------------------------------------------------------------ writing
-def grid_doc(name, pdf, what, options, grids, n_pages):
+def grid_doc(name, pdf, what, options, grids, n_pages, style="samplegen-variant3"):
+    """The NAME.grid.json of a generated PDF (corpus format, SCHEMA §2)."""
     return {"source": {"file": name + ".pdf", "sha256": hashlib.sha256(pdf).hexdigest()},
-            "producer": {"style": "samplegen-variant3", "what": what, "options": options},
+            "producer": {"style": style, "what": what, "options": options},
             "expect": "tables", "n_pages": n_pages, "tables": grids}
 
 
@@ -330,9 +325,7 @@ def record4(f):
 
 
 def grid_doc4(name, pdf, what, options, grids, n_pages):
-    g = grid_doc(name, pdf, what, options, grids, n_pages)
-    g["producer"]["style"] = "samplegen-variant4"
-    return g
+    return grid_doc(name, pdf, what, options, grids, n_pages, style="samplegen-variant4")
 
 
 def truth5(f):
