@@ -1,3 +1,5 @@
+"""Base case list: the forms of national_01/02, gbk_01, notounicode_01, encrypted_01
+(青禾县, 云溪市 are fictional; the Shanghai ones use real districts, invented projects)."""
 from decimal import Decimal as D
 from samplegen.templates import fund_rows
 

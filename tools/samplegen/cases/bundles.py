@@ -1,6 +1,4 @@
-
-
-
+"""Text of the report bundle and of the non-form documents."""
 CONTENTS = ["目  录", "一、部门概况", "二、部门决算表", "三、收入支出决算总表", "四、项目支出绩效自评表"]
 
 

@@ -1,3 +1,5 @@
+"""Template families (A2 … D3 of REAL_TEMPLATES.md): each family's title lines,
+rows of cells C(text, colspan, rowspan) and hand-written record."""
 import re
 from samplegen.truth import normalise, parse_number, parse_value
 

@@ -1,3 +1,4 @@
+"""The form sets written in office formats: office_NN <- the forms of a PDF sample."""
 from cases.base import gbk_01, national_01, national_02, notounicode_01
 
 

@@ -1,3 +1,4 @@
+"""The national and Shanghai forms rendered by the real producers (松岭县 is fictional)."""
 from decimal import Decimal as D
 from samplegen.templates import fund_rows
 from cases.base import _nat, _sh, _total

@@ -1,3 +1,4 @@
+"""Round 1 case list: the forms of each variant_NN sample and its layout options."""
 from decimal import Decimal as D
 from samplegen.templates import NT, form_v as form, funds, pct_trim, total_of_v as total_of
 from samplegen.layout import A4

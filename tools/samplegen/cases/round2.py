@@ -1,3 +1,4 @@
+"""Round 2 case list: the forms of each variant2_NN sample and its layout options."""
 from decimal import Decimal as D
 from samplegen.templates import DT, NT, form_v as form, funds, heading_row, table, total_of, txt_dump
 from samplegen.truth import record2

@@ -1,3 +1,4 @@
+"""Round 3 case list: the forms of each variant3_NN sample and its layout options."""
 from decimal import Decimal as D
 import hashlib
 import io

@@ -1,3 +1,4 @@
+"""Round 4 case list: the forms of each variant4_NN sample and its layout options."""
 from decimal import Decimal as D
 import hashlib
 from samplegen.templates import NT, W8, mkform, partial, pct_trim, table4, total_row, txt_dump

@@ -1,3 +1,4 @@
+"""Round 5 case list: the forms of each variant5_NN sample and its layout options."""
 from decimal import Decimal as D
 from samplegen.templates import mkform, round2, trunc2
 from samplegen.truth import grade_of

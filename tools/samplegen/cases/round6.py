@@ -1,3 +1,4 @@
+"""Round 6 case list: the forms of each variant6_NN sample and its layout options."""
 from decimal import Decimal as D
 from samplegen.templates import DT, NT, heads_for, mkform, table6, txt_dump
 from cases.round5 import E, frows, ind, inds_clean, inds_partial, ssum, wsum

@@ -1,3 +1,4 @@
+"""Round 8 case list: the forms of each variant8_NN sample and its layout options."""
 from cases.round6 import F, f_nol2, f_signed
 from cases.round5 import frows, ind, inds_clean
 from samplegen.templates import WSIDE

@@ -1,3 +1,6 @@
+"""Whole PDF files from content streams: page trees, fonts, media and crop
+boxes, /Rotate; and the post-processing of written files (xref offsets
+shifted, incremental updates)."""
 import hashlib
 import io
 import re

@@ -1,3 +1,5 @@
+"""Builders: turn a case (forms + options) into the written PDF, truth and
+grid of one sample, per layout family."""
 import hashlib
 import json
 import os

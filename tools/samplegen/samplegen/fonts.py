@@ -1,3 +1,7 @@
+"""The fonts samples are written in: STSong-Light (UniGB-UCS2-H, GBK-EUC-H,
+UniGB-UTF16-H), embedded TrueType subsets with and without /ToUnicode,
+WinAnsi TrueType and Type1 Helvetica, simple TrueType with /Differences,
+Type3 fonts. Each has width(), encode() or runs(), and make(pdf)."""
 import io
 from samplegen.pdf import Name, Raw, Stream
 

@@ -1,3 +1,4 @@
+"""tests/hostile/: files that must not crash (or hang, or eat memory)."""
 import io
 import os
 import random

@@ -1,3 +1,9 @@
+"""Ruled-table layout: Cell and Table (merged cells as spans), greedy wrap,
+row heights, pagination and page breaks, and the content streams.
+Doc is the plain national layout; VDoc and its option layers (VDoc2 row
+splits, running heads, watermarks; VDoc3 gaps; VDoc4 invisible text;
+VDoc6 ruling restyles and glyph-level text; VDoc8 shading, clips, Type3)
+are the producer variants."""
 import math
 from samplegen.truth import is_cjk, normalise
 from samplegen.pdf import ser

@@ -1,3 +1,6 @@
+"""Office formats of the same forms: xlsx, xls, ods, docx, HTML (UTF-8, GBK),
+an HTML .xls and an old OLE2 .doc; zips with fixed member timestamps so
+the output is the same byte for byte."""
 import datetime
 import html
 import io

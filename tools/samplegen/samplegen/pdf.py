@@ -1,3 +1,5 @@
+"""PDF objects and the file writer: Ref, Name, Raw, ser (serialise), Stream
+(Flate), PDF (objects, xref, trailer with a static /ID)."""
 import io
 import zlib
 

@@ -1,3 +1,7 @@
+"""External renderers: the HTML, xlsx, docx and LaTeX sources a real author
+would write, and the runs of WeasyPrint, wkhtmltopdf, Chromium,
+LibreOffice, Ghostscript (pdftocairo -ps, ps2pdf), XeLaTeX and pdftoppm;
+SOURCE_DATE_EPOCH, then pikepdf fixes dates, XMP, /ID and subset tags."""
 import hashlib
 import html
 import io

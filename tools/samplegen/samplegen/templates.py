@@ -1,3 +1,7 @@
+"""Form templates: the cells each layout prints. National 财预〔2020〕10号
+(9 columns) and Shanghai (8 columns), the configurable variant tables
+(table, table8, table4, table6), department forms, text dumps, and the
+HTML pages of the template families; fund-row arithmetic."""
 from decimal import Decimal as D
 from decimal import ROUND_DOWN
 from decimal import ROUND_HALF_UP

@@ -1,3 +1,7 @@
+"""Truth: SCHEMA text normalisation and value parsers, the record builders
+(fund_record, indicator_record, record_nat, record_v, record2 ... record6),
+the consistency checks every consistent form must pass, and grid json.
+Everything is derived from the strings drawn, never from jixiao."""
 from decimal import Decimal
 from decimal import Decimal as D
 import hashlib
