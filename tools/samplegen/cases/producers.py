@@ -65,3 +65,27 @@ def shanghai_p2():
 def forms():
     """The two forms, in the order every producer sample prints them."""
     return [national_p1(), shanghai_p2()]
+
+
+# name -> how its PDF is made: `source` (html, xlsx, docx, tex, or samplegen's own
+# layout) written with `options`, then `render`, then an optional second pass
+# `then`; `producer` is what its grid.json names.
+RECIPES = {
+    "producer_01_weasyprint": dict(source="html", options=dict(letter_spaced=True), render="weasyprint",
+                                   producer="WeasyPrint"),
+    "producer_02_wkhtmltopdf": dict(source="html", render="wkhtmltopdf", producer="wkhtmltopdf"),
+    "producer_03_gs_calc": dict(source="xlsx", render="soffice", then="ghostscript",
+                                producer="LibreOffice Calc → pdftocairo -ps → ps2pdf"),
+    "producer_04_gs_writer": dict(source="docx", render="soffice", then="ghostscript",
+                                  producer="LibreOffice Writer → pdftocairo -ps → ps2pdf"),
+    "producer_05_gs_html": dict(source="html", options=dict(letter_spaced=True), render="wkhtmltopdf",
+                                then="ghostscript", producer="wkhtmltopdf → pdftocairo -ps → ps2pdf"),
+    "producer_06_xelatex": dict(source="tex", options=dict(rules=True), render="xelatex",
+                                producer="XeLaTeX (xeCJK, longtable, multirow)"),
+    "producer_07_xelatex_norules": dict(source="tex", options=dict(rules=False), render="xelatex",
+                                        producer="XeLaTeX, no rules, left-aligned"),
+    "producer_08_cid_norules": dict(source="samplegen", options=dict(align="l"),
+                                    producer="samplegen cid style, no rules, left-aligned"),
+    "producer_09_writer_noborders": dict(source="docx", options=dict(borders=False), render="soffice",
+                                         producer="LibreOffice Writer, table without borders"),
+}

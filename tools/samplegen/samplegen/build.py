@@ -8,8 +8,6 @@ from samplegen.truth import check2, check4, check_form, check_v as check, grid_d
 from samplegen.layout import A4, Cell, Doc, MARGIN_L, PAGE_W, Table, VDoc, VDoc2, VDoc3, VDoc4, VDoc6, VDoc8, crop_marks, wrap
 from samplegen.paths import REPO_SAMPLES, ROOT, SAMPLES
 from samplegen.assemble import build_pdf, build_pdf2, build_pdf3, build_pdf8, build_pdf_v
-from cases.bundles import CONTENTS, MANUAL, PARAMS, PROSE, SUMMARY
-from cases.base import national_02
 from samplegen.fonts import CIDFontGBK, CIDFontUCS2, CIDFontUTF16, DiffFonts, TTFToUnicode, TTF_CANDIDATES as TTF, Type3Fonts
 
 
@@ -82,12 +80,13 @@ def emit_pdf(name, doc, font, forms, grids, producer, expect="tables"):
     print(f"{name}.pdf  {len(pdf)} bytes  {len(doc.pages)} pages  {len(forms)} forms")
 
 
-def bundle_report_01(font):
+def bundle_report_01(font, data, forms):
+    """data: cases/bundles.py (CONTENTS, PROSE, SUMMARY); forms: the forms after them."""
     doc = Doc(font)
-    prose(doc, CONTENTS)
-    prose(doc, ["某县交通运输局2023年度部门决算及绩效自评报告"] + PROSE)
-    doc.place_form("收入支出决算总表", "（2023年度）", simple_table(SUMMARY, [200, 100, 100, 100]))
-    forms, grids = national_02(), []
+    prose(doc, data.CONTENTS)
+    prose(doc, ["某县交通运输局2023年度部门决算及绩效自评报告"] + data.PROSE)
+    doc.place_form("收入支出决算总表", "（2023年度）", simple_table(data.SUMMARY, [200, 100, 100, 100]))
+    grids = []
     for f in forms:
         check_form(f, f["fund_score"])
         _, grid = doc.place_form(f["title"], f["year_line"], national_table(f))
@@ -97,16 +96,16 @@ def bundle_report_01(font):
               "options": ["contents_page", "prose", "other_table", "two_forms"]})
 
 
-def notaform_01(font):
+def notaform_01(font, data):
     doc = Doc(font)
-    prose(doc, MANUAL)
-    doc.place_form("参数表", None, simple_table(PARAMS, [120, 200, 100]), new_page=False)
+    prose(doc, data.MANUAL)
+    doc.place_form("参数表", None, simple_table(data.PARAMS, [120, 200, 100]), new_page=False)
     emit_pdf("notaform_01", doc, font, [], [],
              {"style": "samplegen", "font": "STSong-Light UniGB-UCS2-H", "options": ["not_a_form"]},
              expect="no_form_found")
 
 
-def text_dumps():
+def text_dumps(data):
     dept = open(os.path.join(REPO_SAMPLES, "department-2023.txt"), encoding="utf-8").read()
     basis = ("附件一\n部门整体支出绩效评价基础数据表\n"
              "财政供养人员情况\t编制数\t实有人数\n\t120\t116\n"
@@ -117,7 +116,7 @@ def text_dumps():
     truth = json.load(open(os.path.join(REPO_SAMPLES, "department-2023.truth.json"), encoding="utf-8"))
     write_json(os.path.join(SAMPLES, "bundle_report_02.truth.json"), truth)
     with open(os.path.join(SAMPLES, "notaform_02.txt"), "w", encoding="utf-8") as fh:
-        fh.write("收入支出决算总表\n（2023年度）\n" + "".join("\t".join(r) + "\n" for r in SUMMARY))
+        fh.write("收入支出决算总表\n（2023年度）\n" + "".join("\t".join(r) + "\n" for r in data.SUMMARY))
     print("bundle_report_02.txt, notaform_02.txt")
 
 

@@ -11,7 +11,6 @@ import subprocess
 import tempfile
 from samplegen.templates import table_of
 from samplegen.office import FIXED, as_number, html_table, write_zip_fixed
-from cases.producers import forms as producer_forms
 from samplegen.assemble import build_pdf
 from samplegen.fonts import CIDFontUCS2
 from samplegen.layout import Doc
@@ -310,47 +309,47 @@ def ghostscript(pdf, tmp):
     return out
 
 
-def html_file(tmp, **kw):
+def html_file(tmp, forms, **kw):
     path = os.path.join(tmp, "forms.html")
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(html_doc(producer_forms(), **kw))
+        fh.write(html_doc(forms, **kw))
     return path
 
 
-def weasyprint(tmp):
+def tex_file(tmp, forms, rules=True):
+    path = os.path.join(tmp, "forms.tex")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(latex_doc(forms, rules=rules))
+    return path
+
+
+def weasyprint(src, tmp):
     out = os.path.join(tmp, "w.pdf")
-    run(["python3", "-m", "weasyprint", html_file(tmp, letter_spaced=True), out], tmp)
+    run(["python3", "-m", "weasyprint", src, out], tmp)
     return out
 
 
-def wkhtmltopdf(tmp, **kw):
+def wkhtmltopdf(src, tmp):
     out = os.path.join(tmp, "k.pdf")
-    run(["wkhtmltopdf", "-q", "--page-size", "A4", "--disable-smart-shrinking",
-         html_file(tmp, **kw), out], tmp)
+    run(["wkhtmltopdf", "-q", "--page-size", "A4", "--disable-smart-shrinking", src, out], tmp)
     return out
 
 
-def xelatex(tmp, rules):
-    tex = os.path.join(tmp, "forms.tex")
-    with open(tex, "w", encoding="utf-8") as fh:
-        fh.write(latex_doc(producer_forms(), rules=rules))
+def xelatex(src, tmp):
     for _ in range(2):  # longtable settles its column widths on the second run
-        run(["xelatex", "-interaction=batchmode", "forms.tex"], tmp)
-    return os.path.join(tmp, "forms.pdf")
+        run(["xelatex", "-interaction=batchmode", os.path.basename(src)], tmp)
+    return os.path.splitext(src)[0] + ".pdf"
 
 
-def cid_norules(tmp):
+def cid_norules(tmp, forms, align="l"):
     """samplegen's cid layout (layout.Doc) without its lines, every cell
-    left-aligned: text stays vertically centred in its rows."""
-    from samplegen.layout import Doc
-    from samplegen.fonts import CIDFontUCS2
-    from samplegen.assemble import build_pdf
+    aligned by `align`: text stays vertically centred in its rows."""
     font = CIDFontUCS2()
     doc = Doc(font)
-    for f in producer_forms():
+    for f in forms:
         t = table_of(f)
         for c in t.cells:
-            c.align = "l"
+            c.align = align
         doc.place_form(f["title"], f["year_line"], t)
     pages = [b"".join(line for line in page.splitlines(keepends=True) if not line.endswith(b" l S\n"))
              for page in doc.contents()]
@@ -360,21 +359,18 @@ def cid_norules(tmp):
     return out
 
 
-PRODUCERS = {
-    "producer_01_weasyprint": (weasyprint, "WeasyPrint", "html"),
-    "producer_02_wkhtmltopdf": (wkhtmltopdf, "wkhtmltopdf", "html"),
-    "producer_03_gs_calc": (lambda t: ghostscript(office_pdf(write_xlsx(t, producer_forms()), t), t),
-                            "LibreOffice Calc → pdftocairo -ps → ps2pdf", "xlsx"),
-    "producer_04_gs_writer": (lambda t: ghostscript(office_pdf(write_docx(t, producer_forms()), t), t),
-                              "LibreOffice Writer → pdftocairo -ps → ps2pdf", "docx"),
-    "producer_05_gs_html": (lambda t: ghostscript(wkhtmltopdf(t, letter_spaced=True), t),
-                            "wkhtmltopdf → pdftocairo -ps → ps2pdf", "html"),
-    "producer_06_xelatex": (lambda t: xelatex(t, True), "XeLaTeX (xeCJK, longtable, multirow)", "tex"),
-    "producer_07_xelatex_norules": (lambda t: xelatex(t, False), "XeLaTeX, no rules, left-aligned", "tex"),
-    "producer_08_cid_norules": (cid_norules, "samplegen cid style, no rules, left-aligned", "samplegen"),
-    "producer_09_writer_noborders": (lambda t: office_pdf(write_docx(t, producer_forms(), borders=False), t),
-                                     "LibreOffice Writer, table without borders", "docx"),
-}
+# a recipe's "source" -> its writer (tmp, forms, **options) -> the path written
+SOURCES = {"html": html_file, "xlsx": write_xlsx, "docx": write_docx, "tex": tex_file, "samplegen": cid_norules}
+# a recipe's "render" (and "then") -> (path, tmp) -> the PDF written; "samplegen" writes the PDF itself
+RENDERERS = {"weasyprint": weasyprint, "wkhtmltopdf": wkhtmltopdf, "soffice": office_pdf, "xelatex": xelatex,
+             "ghostscript": ghostscript, None: lambda path, tmp: path}
+
+
+def make_pdf(recipe, forms, tmp):
+    """A recipe (cases/producers.py RECIPES): write the source, render it, then the optional second pass."""
+    path = SOURCES[recipe["source"]](tmp, forms, **recipe.get("options", {}))
+    path = RENDERERS[recipe.get("render")](path, tmp)
+    return RENDERERS[recipe.get("then")](path, tmp)
 
 
 def pages_of(pdf, forms):
@@ -389,21 +385,19 @@ def pages_of(pdf, forms):
     return n, [[p + 1 for p, t in enumerate(texts) if f["project_name"] in t] for f in forms]
 
 
-def emit_producer(name, out_dir):
-    make, producer, source = PRODUCERS[name]
-    forms = producer_forms()
+def emit_producer(name, recipe, forms, out_dir):
     for f in forms:
         check_form(f, f["fund_score"])
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(out_dir, name + ".pdf")
-        normalise_pdf(make(tmp), out)
+        normalise_pdf(make_pdf(recipe, forms, tmp), out)
     blob = open(out, "rb").read()
     n_pages, pages = pages_of(out, forms)
     grids = [table_of(f).grid_json(p) for f, p in zip(forms, pages)]
     write_json(os.path.join(out_dir, name + ".truth.json"), [record(f) for f in forms])
     write_json(os.path.join(out_dir, name + ".grid.json"),
                {"source": {"file": name + ".pdf", "sha256": hashlib.sha256(blob).hexdigest()},
-                "producer": {"style": "producer", "producer": producer, "source": source,
+                "producer": {"style": "producer", "producer": recipe["producer"], "source": recipe["source"],
                              "templates": [f["template"] for f in forms]},
                 "expect": "tables", "n_pages": n_pages, "tables": grids})
     print(f"{name}.pdf  {len(blob)} bytes  {n_pages} pages  forms on pages {pages}")

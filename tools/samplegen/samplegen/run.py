@@ -231,13 +231,15 @@ def office():
 
 
 def bundles():
+    from cases import bundles as data
+    from cases.base import national_02
     from samplegen.build import bundle_report_01, notaform_01, text_dumps
     from samplegen.fonts import CIDFontUCS2
     os.makedirs(paths.SAMPLES, exist_ok=True)
     font = CIDFontUCS2()
-    bundle_report_01(font)
-    notaform_01(font)
-    text_dumps()
+    bundle_report_01(font, data, national_02())
+    notaform_01(font, data)
+    text_dumps(data)
 
 
 def families():
@@ -265,8 +267,9 @@ def families():
 
 
 def producers():
-    from samplegen.producers import PRODUCERS, emit_producer
-    for name in PRODUCERS:
+    from cases.producers import RECIPES, forms
+    from samplegen.producers import emit_producer
+    for name, recipe in RECIPES.items():
         os.makedirs(paths.dest(name), exist_ok=True)
         clean(name)
-        emit_producer(name, paths.dest(name))
+        emit_producer(name, recipe, forms(), paths.dest(name))
