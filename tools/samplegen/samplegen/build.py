@@ -5,7 +5,7 @@ import json
 import os
 from samplegen.templates import dept_table, heads_for, national_table, table, table4, table6, table8, table_of
 from samplegen.truth import check2, check4, check_form, check_v as check, grid_doc, grid_doc4, record2, record3, record4, record6, record_nat as record, record_v, truth5, write_json
-from samplegen.layout import A4, Cell, Doc, MARGIN_L, PAGE_W, Table, VDoc, VDoc2, VDoc3, VDoc4, VDoc6, VDoc8, crop_marks, wrap
+from samplegen.layout import A4, Cell, Doc, MARGIN_L, PAGE_W, Table, VDoc, crop_marks, wrap
 from samplegen.paths import REPO_SAMPLES, ROOT, SAMPLES
 from samplegen.assemble import build_pdf, build_pdf2, build_pdf3, build_pdf8, build_pdf_v
 from samplegen.fonts import CIDFontGBK, CIDFontUCS2, CIDFontUTF16, DiffFonts, TTFToUnicode, TTF_CANDIDATES as TTF, Type3Fonts
@@ -194,7 +194,7 @@ def build_r2(spec, outdir):
     chars |= set("0123456789- ")
     font = {"ucs2": CIDFontUCS2, "utf16": CIDFontUTF16}.get(spec["font"])
     font = font() if font else DiffFonts(chars)
-    doc = VDoc2(font, **d)
+    doc = VDoc(font, **d)
     grids = []
     for i, (f, t, hs) in enumerate(zip(forms, tables, spec["heads"])):
         pages, g = doc.place(hs, t, new_page=(i == 0 or not spec.get("flow")))
@@ -216,10 +216,10 @@ def render_r3(spec):
     for f in forms:
         check2(f)
     tables = [table8(f) if f.get("t8") else table(f) for f in forms]
-    doc = VDoc3(CIDFontUCS2(), **spec.get("doc", {}))
+    doc = VDoc(CIDFontUCS2(), **spec.get("doc", {}))
     grids = []
     for i, (f, t) in enumerate(zip(forms, tables)):
-        pages, g = doc.place3(f.get("heads", heads_for(f["year"])), t,
+        pages, g = doc.place(f.get("heads", heads_for(f["year"])), t,
                               new_page=(i == 0 or not spec.get("flow")),
                               breaks=f.get("breaks_fn", lambda f: ())(f), gaps=f.get("gaps_fn", lambda f: {})(f))
         grids.append(g)
@@ -271,13 +271,13 @@ def render_r4(spec):
     for f in forms:
         check4(f)
     tables = [table4(f) for f in forms]
-    doc = VDoc4(CIDFontUCS2(), **spec.get("doc", {}))
+    doc = VDoc(CIDFontUCS2(), **spec.get("doc", {}))
     grids = []
     for i, (f, t) in enumerate(zip(forms, tables)):
         if i in spec.get("blank_before", ()):
             doc.new_page()
             doc.pages[-1].append(("X",))     # a page with nothing but the running head / page number
-        pages, g = doc.place3(f.get("heads", heads_for(f["year"])), t,
+        pages, g = doc.place(f.get("heads", heads_for(f["year"])), t,
                               new_page=(i == 0 or not spec.get("flow")),
                               breaks=f.get("breaks_fn", lambda f: ())(f))
         doc.y += 6
@@ -302,10 +302,10 @@ def simple_r4(name, forms, what, options, **spec):
 def render5(name, forms):
     """gen_variants4.render without check4 (the forms are inconsistent on purpose)"""
     tables = [table4(f) for f in forms]
-    doc = VDoc4(CIDFontUCS2())
+    doc = VDoc(CIDFontUCS2())
     grids = []
     for i, (f, t) in enumerate(zip(forms, tables)):
-        pages, g = doc.place3(heads_for(f["year"]), t, new_page=True, breaks=())
+        pages, g = doc.place(heads_for(f["year"]), t, new_page=True, breaks=())
         grids.append(g)
     return doc, grids, [truth5(f) for f in forms], tables
 
@@ -315,11 +315,10 @@ def render6(forms, *, doc_kw=None, ruling=None, glyphs=None, check=True):
         for f in forms:
             check4(f)
     tables = [table6(f) for f in forms]
-    doc = VDoc6(CIDFontUCS2(), **(doc_kw or {}))
-    doc.ruling, doc.glyphs = ruling, glyphs
+    doc = VDoc(CIDFontUCS2(), ruling=ruling, glyphs=glyphs, **(doc_kw or {}))
     grids = []
     for f, t in zip(forms, tables):
-        pages, g = doc.place3(f.get("heads", heads_for(f["year"])), t, new_page=True, breaks=())
+        pages, g = doc.place(f.get("heads", heads_for(f["year"])), t, new_page=True, breaks=())
         grids.append(g)
     doc.restyle()
     return doc, grids, [record6(f) for f in forms], tables
@@ -368,8 +367,7 @@ def render8(forms, mode=None, repeat=False, doc_kw=None, side_by_side=False):
             for h in f.get("heads", heads_for(f["year"])):
                 chars |= set(h[0])
         font = Type3Fonts(chars)
-    doc = VDoc8(font, **(doc_kw or {}))
-    doc.mode = mode
+    doc = VDoc(font, mode=mode or "plain", **(doc_kw or {}))
     grids = []
     for f, t in zip(forms, tables):
         if repeat:
@@ -381,7 +379,7 @@ def render8(forms, mode=None, repeat=False, doc_kw=None, side_by_side=False):
                 xs.append(xs[-1] + w)
             doc.repeat_row = (cells, h[r], xs)
         doc.in_table = "start"
-        pages, g = doc.place3(f.get("heads", heads_for(f["year"])), t, new_page=True, breaks=())
+        pages, g = doc.place(f.get("heads", heads_for(f["year"])), t, new_page=True, breaks=())
         doc.in_table = False
         grids.append(g)
     return doc, grids, [record6(f) for f in forms]
@@ -391,7 +389,7 @@ def render_side(forms):
     """forms in pairs, left (x=22) and right (x=430) on one landscape page, tops aligned"""
     for f in forms:
         check4(f)
-    doc = VDoc8(CIDFontUCS2(), page=(A4[1], A4[0]), size=7.0, leading=9.0, min_row=14.0, margin_t=30.0,
+    doc = VDoc(CIDFontUCS2(), mode="plain", page=(A4[1], A4[0]), size=7.0, leading=9.0, min_row=14.0, margin_t=30.0,
                 margin_b=30.0, left=22.0)
     grids = []
     for i, f in enumerate(forms):
@@ -399,13 +397,13 @@ def render_side(forms):
         heads = [(f"{f['title_truth']}", 13, "c"), (f"（{f['year']}年度）", 9, "c")]
         if i % 2 == 0:
             doc.left = 22.0
-            pages, g = doc.place3(heads, t, new_page=True, breaks=())
+            pages, g = doc.place(heads, t, new_page=True, breaks=())
             top = doc.pages and doc.margin_t
         else:
             doc.left = 430.0
             doc.y = top - 24
             n = len(doc.pages)
-            pages, g = doc.place3(heads, t, new_page=False, breaks=())
+            pages, g = doc.place(heads, t, new_page=False, breaks=())
             assert len(doc.pages) == n, "right form must fit on the same page"
         assert len(pages) == 1, pages
         grids.append(g)

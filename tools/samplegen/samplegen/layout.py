@@ -1,9 +1,9 @@
 """Ruled-table layout: Cell and Table (merged cells as spans), greedy wrap,
 row heights, pagination and page breaks, and the content streams.
-Doc is the plain national layout; VDoc and its option layers (VDoc2 row
-splits, running heads, watermarks; VDoc3 gaps; VDoc4 invisible text;
-VDoc6 ruling restyles and glyph-level text; VDoc8 shading, clips, Type3)
-are the producer variants."""
+Doc is the plain national layout; VDoc, one class whose options are its
+keywords, draws every variant (row splits, running heads, watermarks,
+gaps, invisible text, ruling restyles, glyph-level text, shading, clips,
+Type3)."""
 import math
 from samplegen.truth import is_cjk, normalise
 from samplegen.pdf import ser
@@ -93,6 +93,22 @@ def wrap(text, width, font, size):
     return lines
 
 
+def row_heights(t, font, size, leading, min_row):
+    """Each row's height (every cell's wrapped lines fit; a merged cell's
+    excess goes to its last row) and each cell's lines, by id(cell)."""
+    wr = {}
+    h = [min_row] * t.n_rows
+    for c in t.cells:
+        w = sum(t.col_widths[c.col:c.col + c.colspan]) - 2 * PAD_H
+        wr[id(c)] = wrap(c.text, w, font, size) if c.text else []
+    for c in sorted(t.cells, key=lambda c: c.rowspan):
+        need = len(wr[id(c)]) * leading + 2 * PAD_V
+        have = sum(h[c.row:c.row + c.rowspan])
+        if need > have:
+            h[c.row + c.rowspan - 1] += need - have
+    return h, wr
+
+
 class Doc:
     def __init__(self, font, size=9.0, leading=11.5, min_row=18.0, title_size=16.0, year_size=11.0,
                  left=MARGIN_L):
@@ -125,17 +141,7 @@ class Doc:
 
     # ---- forms
     def row_heights(self, t):
-        wr = {}
-        h = [self.min_row] * t.n_rows
-        for c in t.cells:
-            w = sum(t.col_widths[c.col:c.col + c.colspan]) - 2 * PAD_H
-            wr[id(c)] = wrap(c.text, w, self.font, self.size) if c.text else []
-        for c in sorted(t.cells, key=lambda c: c.rowspan):
-            need = len(wr[id(c)]) * self.leading + 2 * PAD_V
-            have = sum(h[c.row:c.row + c.rowspan])
-            if need > have:
-                h[c.row + c.rowspan - 1] += need - have
-        return h, wr
+        return row_heights(t, self.font, self.size, self.leading, self.min_row)
 
     def place_form(self, title, year_line, t, new_page=True, min_rows_first=6):
         h, wr = self.row_heights(t)
@@ -227,219 +233,96 @@ class Doc:
 A4 = (595.28, 841.89)
 
 
-class VDoc(Doc):
-    def __init__(self, font, *, page=A4, border="lines", lw=0.5, outer_lw=None, text_mode="Tj",
-                 kern=0, footer=None, margin_t=50.0, margin_b=50.0, left=40.0, **kw):
-        super().__init__(font, left=left, **kw)
+def crop_marks(media, crop):
+    x0, y0, x1, y1 = crop
+    s = []
+    for x, y, dx, dy in [(x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)]:
+        s.append(f"{x + dx * 6} {y} m {x + dx * 30} {y} l S {x} {y + dy * 6} m {x} {y + dy * 30} l S")
+    return ("0.3 w 0 G " + " ".join(s) + "\n").encode()
+
+
+class _Breaks(set):
+    """force_breaks that also knows the rows preceded by a gap (a second
+    table drawn after some space)."""
+
+    def __init__(self, doc, breaks, gaps):
+        super().__init__(breaks)
+        self.doc, self.gaps = doc, gaps
+
+    def __contains__(self, r):
+        if r in self.gaps:
+            self.doc._gap = self.gaps[r]
+            return True
+        return set.__contains__(self, r)
+
+
+def _gap(k):
+    """deterministic 0.5-1.0pt corner gap"""
+    return 0.5 + (k * 37 % 11) / 20
+
+
+HEADER_TEXTS = {"项目名称", "主管部门", "实施单位", "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数",
+                "分值", "执行率", "得分", "年度总体目标", "预期目标", "实际完成情况", "绩效指标", "一级指标",
+                "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "总分", "评分等级",
+                "年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"}
+
+
+ROW_HEADS = {"一级指标", "年初预算数"}
+
+
+# ------------------------------------------------------------------ geometry from the drawn rulings
+def _lines(ops):
+    hs = [(min(o[1], o[3]), max(o[1], o[3]), o[2]) for o in ops if o[0] == "L" and o[2] == o[4]]
+    vs = [(min(o[2], o[4]), max(o[2], o[4]), o[1]) for o in ops if o[0] == "L" and o[1] == o[3]]
+    return hs, vs
+
+
+def cell_rect(hs, vs, x, y, size):
+    """the ruled rectangle enclosing a text run starting at (x, baseline y)"""
+    ym = y + size * 0.3
+    left = [vx for lo, hi, vx in vs if lo - 0.01 <= ym <= hi + 0.01 and vx < x]
+    right = [vx for lo, hi, vx in vs if lo - 0.01 <= ym <= hi + 0.01 and vx > x + 0.5]
+    if not left or not right:
+        return None
+    x0, x1 = max(left), min(right)
+    xm = (x0 + x1) / 2
+    up = [hy for lo, hi, hy in hs if lo - 0.01 <= xm <= hi + 0.01 and hy > ym]
+    dn = [hy for lo, hi, hy in hs if lo - 0.01 <= xm <= hi + 0.01 and hy < ym]
+    if not up or not dn:
+        return None
+    return x0, max(dn), x1, min(up)
+
+
+class VDoc:
+    """The variant layout. Options (keywords, all off by default):
+    page, left, margin_t, margin_b, size, leading, min_row: geometry;
+    border (lines | rects | cellrects), lw, outer_lw: the rulings;
+    text_mode (Tj | mixed | TJ with kern | runs | scaled | tz), font_mode
+    (single | type1mixed | diff): how a line of text is written;
+    split_rows, force_breaks, split_at, label_piece (first | largest |
+    repeat): rows broken across pages and where a broken cell's text goes;
+    footer, running_head, head_rule, page_num, watermark: page furniture;
+    ocr: invisible text; ruling (gapcells | dashed | dotted, by restyle()),
+    glyphs (abs_bt | abs_tm | negtc): glyph-level text; mode (shade | white |
+    threeline | type3 | fakebold | plain): the styled writer; repeat_row:
+    a header row drawn again at the top of every page a table runs onto."""
+    _gap = None
+    in_table = False
+
+    def __init__(self, font, *, page=A4, border="lines", lw=0.5, outer_lw=None, text_mode="Tj", kern=0,
+                 footer=None, margin_t=50.0, margin_b=50.0, left=40.0, size=9.0, leading=11.5, min_row=18.0,
+                 split_rows=False, force_breaks=(), label_piece="first", split_at=None, running_head=None,
+                 head_rule=True, page_num=None, watermark=None, font_mode="single",
+                 ocr=False, ruling=None, glyphs=None, mode=None, repeat_row=None):
+        self.font, self.size, self.leading, self.min_row = font, size, leading, min_row
+        self.left = left
+        self.pages = []  # each: list of ops
+        self.y = None
         self.pw, self.ph = page
         self.border, self.lw, self.outer_lw = border, lw, outer_lw
         self.text_mode, self.kern = text_mode, kern
         self.footer = footer
         self.margin_t, self.margin_b = margin_t, margin_b
-
-    def new_page(self):
-        self.pages.append([])
-        self.y = self.margin_t
-
-    def room(self):
-        return self.ph - self.margin_b - self.y
-
-    def head_line(self, s, size, align, table_w):
-        w = self.font.width(s, size)
-        x = {"c": self.left + (table_w - w) / 2, "l": self.left, "r": self.left + table_w - w}[align]
-        self.pages[-1].append(("T", round(x, 2), round(self.ph - (self.y + size * 0.88), 2), size, s))
-        self.y += size + 8
-
-    def place(self, heads, t, new_page=True, min_rows_first=6, gap=24):
-        """heads: [(text, size, align)] drawn above the table."""
-        h, wr = self.row_heights(t)
-        table_w = sum(t.col_widths)
-        head = sum(s + 8 for _, s, _ in heads)
-        if self.y is None or new_page or self.room() < head + sum(h[:min_rows_first]) + gap:
-            if self.y is None or self.pages[-1]:
-                self.new_page()
-        else:
-            self.y += gap
-        for s, size, align in heads:
-            self.head_line(s, size, align, table_w)
-        row_page, row_top = [], []
-        for r in range(t.n_rows):
-            if h[r] > self.room():
-                self.new_page()
-            row_page.append(len(self.pages) - 1)
-            row_top.append(self.y)
-            self.y += h[r]
-        xs = [self.left]
-        for w in t.col_widths:
-            xs.append(xs[-1] + w)
-        drawn = set()
-        # table outline per page (for the outer line width)
-        first_top = {}
-        last_bot = {}
-        for r in range(t.n_rows):
-            p = row_page[r]
-            first_top.setdefault(p, row_top[r])
-            last_bot[p] = row_top[r] + h[r]
-
-        def seg_line(p, x1, y1, x2, y2):
-            k = (p, round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2))
-            if k in drawn:
-                return
-            drawn.add(k)
-            outer = (x1 == x2 and (abs(x1 - xs[0]) < 0.01 or abs(x1 - xs[-1]) < 0.01)) or \
-                    (y1 == y2 and (abs(y1 - first_top[p]) < 0.01 or abs(y1 - last_bot[p]) < 0.01))
-            w = self.outer_lw if (outer and self.outer_lw) else self.lw
-            self.pages[p].append(("L", k[1], round(self.ph - k[2], 2), k[3], round(self.ph - k[4], 2), w))
-
-        for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
-            rows = list(range(c.row, c.row + c.rowspan))
-            segs = []
-            for r in rows:
-                if segs and row_page[segs[-1][-1]] == row_page[r]:
-                    segs[-1].append(r)
-                else:
-                    segs.append([r])
-            x0, x1 = xs[c.col], xs[c.col + c.colspan]
-            geo = []
-            for s in segs:
-                p = row_page[s[0]]
-                y0, y1 = row_top[s[0]], row_top[s[-1]] + h[s[-1]]
-                geo.append((p, y0, y1))
-                if self.border == "cellrects" and s[0] == c.row and s[-1] == rows[-1]:
-                    # Excel/Word style: every cell stroked as its own rectangle
-                    self.pages[p].append(("R", round(x0, 2), round(self.ph - y1, 2), round(x1 - x0, 2),
-                                          round(y1 - y0, 2), self.lw))
-                    continue
-                seg_line(p, x0, y0, x0, y1)
-                seg_line(p, x1, y0, x1, y1)
-                if s[0] == c.row:
-                    seg_line(p, x0, y0, x1, y0)
-                if s[-1] == rows[-1]:
-                    seg_line(p, x0, y1, x1, y1)
-            lines = wr[id(c)]
-            if not lines:
-                continue
-            need = len(lines) * self.leading
-            fit = [g for g in geo if g[2] - g[1] >= need + 2 * PAD_V - 0.01]
-            p, y0, y1 = fit[0] if fit else max(geo, key=lambda g: g[2] - g[1])
-            ytop = y0 + (y1 - y0 - need) / 2
-            for i, ln in enumerate(lines):
-                w = self.font.width(ln, self.size)
-                if c.align == "l":
-                    x = x0 + PAD_H
-                elif c.align == "r":
-                    x = x1 - PAD_H - w
-                else:
-                    x = (x0 + x1 - w) / 2
-                base = ytop + i * self.leading + (self.leading - self.size) / 2 + self.size * 0.88
-                self.pages[p].append(("T", round(x, 2), round(self.ph - base, 2), self.size, ln))
-        self.last_row_page = row_page
-        pages = sorted({p + 1 for p in row_page})
-        return pages, t.grid_json(pages)
-
-    # ---- output
-    def _text_op(self, x, y, size, s):
-        f = self.font
-        if self.text_mode == "mixed":
-            # Word style: Latin runs (digits, %, ., —) in a simple WinAnsi
-            # font /F2, CJK runs in the CID font /F1, one BT, Tf switches
-            runs = []
-            for ch in s:
-                latin = ch == " " or (ord(ch) < 0x2E80 and _winansi(ch))
-                if runs and runs[-1][0] == latin:
-                    runs[-1][1] += ch
-                else:
-                    runs.append([latin, ch])
-            out = [b"BT "]
-            cx = x
-            for latin, run in runs:
-                if latin:
-                    out.append(f"/F2 {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm ".encode()
-                               + ser(run.encode("cp1252")) + b" Tj ")
-                else:
-                    out.append(f"/F1 {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm ".encode() + ser(f.encode(run))
-                               + b" Tj ")
-                cx += f.width(run, size)
-            out.append(b"ET\n")
-            return b"".join(out)
-        if self.text_mode == "TJ" and len(s) > 1:
-            # Word-style: TJ array, a small kerning number between glyph
-            # pairs (alternating sign so the line keeps its measured width)
-            parts = []
-            sign = 1
-            for i, ch in enumerate(s):
-                parts.append(ser(f.encode(ch)))
-                if i < len(s) - 1 and i % 2 == 0:
-                    parts.append(str(sign * self.kern).encode())
-                    sign = -sign
-            return (f"BT /F1 {size:g} Tf {x} {y} Td [".encode() + b" ".join(parts) + b"] TJ ET\n")
-        if self.text_mode == "runs" and len(s) > 3:
-            # the line drawn as separate runs, each positioned on its own
-            k = len(s) // 2
-            a, b = s[:k], s[k:]
-            if b.startswith(" "):
-                a, b = a + " ", b[1:]
-            xb = round(x + f.width(a, size), 2)
-            return (f"BT /F1 {size:g} Tf 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(a)) + b" Tj ET\n"
-                    + f"BT /F1 {size:g} Tf 1 0 0 1 {xb} {y} Tm ".encode() + ser(f.encode(b)) + b" Tj ET\n")
-        if self.text_mode == "scaled":
-            # Skia/Word style: 1pt font scaled by the text matrix
-            return (f"BT /F1 1 Tf {size:g} 0 0 {size:g} {x} {y} Tm ".encode() + ser(f.encode(s)) + b" Tj ET\n")
-        if self.text_mode == "tz":
-            # horizontal scaling and character spacing (Excel shrink-to-fit)
-            return (f"BT /F1 {size:g} Tf 85 Tz 0.3 Tc 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(s))
-                    + b" Tj ET\n")
-        return (f"BT /F1 {size:g} Tf 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(s)) + b" Tj ET\n")
-
-    def contents(self, prefix=b"", extra=None):
-        out = []
-        for n, ops in enumerate(self.pages):
-            parts = [prefix, b"q\n"]
-            if self.border == "rects":
-                parts.append(b"0 0 0 rg\n")
-                for op in ops:
-                    if op[0] == "L":
-                        _, x1, y1, x2, y2, w = op
-                        if y1 == y2:
-                            parts.append(f"{x1 - w / 2:.2f} {y1 - w / 2:.2f} {x2 - x1 + w:.2f} {w:.2f} re f\n".encode())
-                        else:
-                            lo, hi = min(y1, y2), max(y1, y2)
-                            parts.append(f"{x1 - w / 2:.2f} {lo - w / 2:.2f} {w:.2f} {hi - lo + w:.2f} re f\n".encode())
-            else:
-                cur = None
-                parts.append(b"0 G\n")
-                for op in ops:
-                    if op[0] == "R":
-                        _, x, y, w_, h_, w = op
-                        if w != cur:
-                            parts.append(f"{w:g} w\n".encode())
-                            cur = w
-                        parts.append(f"{x} {y} {w_} {h_} re S\n".encode())
-                    if op[0] == "L":
-                        _, x1, y1, x2, y2, w = op
-                        if w != cur:
-                            parts.append(f"{w:g} w\n".encode())
-                            cur = w
-                        parts.append(f"{x1} {y1} m {x2} {y2} l S\n".encode())
-            parts.append(b"0 g\n")
-            for op in ops:
-                if op[0] == "T":
-                    parts.append(self._text_op(op[1], op[2], op[3], op[4]))
-            if extra:
-                parts.append(extra(n))
-            if self.footer:
-                ft = self.footer.format(n=n + 1, total=len(self.pages))
-                w = self.font.width(ft, 9)
-                parts.append(self._text_op(round((self.pw - w) / 2, 2), 28, 9, ft))
-            parts.append(b"Q\n")
-            out.append(b"".join(parts))
-        return out
-
-
-class VDoc2(VDoc):
-    def __init__(self, font, *, split_rows=False, force_breaks=(), label_piece="first", split_at=None, running_head=None,
-                 head_rule=True, page_num=None, watermark=None, font_mode="single", **kw):
-        super().__init__(font, **kw)
         self.split_rows = split_rows
         self.force_breaks = set(force_breaks)
         self.label_piece = label_piece
@@ -448,8 +331,60 @@ class VDoc2(VDoc):
         self.font_mode = font_mode
         self.split_log = []
         self.split_at = split_at or {}   # row -> lines kept on the first page (forces that break)
+        self.ocr, self.ruling, self.glyphs, self.mode = ocr, ruling, glyphs, mode
+        self.repeat_row = repeat_row     # (cells of the header row, height, xs)
 
-    def place(self, heads, t, new_page=True, min_rows_first=6, gap=24):
+    # ---- pages
+    def new_page(self):
+        g, self._gap = self._gap, None
+        if g is None or not self.pages or self.room() <= g + 60:
+            self.pages.append([])
+            self.y = self.margin_t
+        else:
+            self.y += g             # a gap (place(gaps=...)) instead of a page break
+        if self.in_table == "start":        # the form's own first page: no repeated head
+            self.in_table = True
+            return
+        if self.repeat_row and self.in_table:
+            cells, hh, xs = self.repeat_row
+            y0, y1 = self.y, self.y + hh
+            for c, lines in cells:
+                x0, x1 = xs[c.col], xs[c.col + c.colspan]
+                for a in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
+                    self.pages[-1].append(("L", round(a[0], 2), round(self.ph - a[1], 2), round(a[2], 2),
+                                           round(self.ph - a[3], 2), self.lw))
+                need = len(lines) * self.leading
+                ytop = y0 + (hh - need) / 2
+                off = (self.leading - self.size) / 2 + self.size * 0.88
+                for i, ln in enumerate(lines):
+                    w = self.font.width(ln, self.size)
+                    self.pages[-1].append(("T", round((x0 + x1 - w) / 2, 2),
+                                           round(self.ph - (ytop + i * self.leading + off), 2), self.size, ln))
+            self.y = y1
+
+
+    def room(self):
+        return self.ph - self.margin_b - self.y
+
+    def row_heights(self, t):
+        return row_heights(t, self.font, self.size, self.leading, self.min_row)
+
+    def head_line(self, s, size, align, table_w):
+        w = self.font.width(s, size)
+        x = {"c": self.left + (table_w - w) / 2, "l": self.left, "r": self.left + table_w - w}[align]
+        self.pages[-1].append(("T", round(x, 2), round(self.ph - (self.y + size * 0.88), 2), size, s))
+        self.y += size + 8
+
+    def place(self, heads, t, new_page=True, min_rows_first=6, gap=24, breaks=None, gaps=None):
+        """heads: [(text, size, align)] drawn above the table. breaks / gaps:
+        rows that start a new page / follow a gap of so many points (a second
+        table under the first), for this table only (else the doc's force_breaks)."""
+        if breaks is not None or gaps:
+            self.force_breaks = _Breaks(self, breaks or (), gaps or {})
+            try:
+                return self.place(heads, t, new_page=new_page, min_rows_first=min_rows_first, gap=gap)
+            finally:
+                self.force_breaks = set()
         h, wr = self.row_heights(t)
         table_w = sum(t.col_widths)
         head = sum(s + 8 for _, s, _ in heads)
@@ -529,6 +464,11 @@ class VDoc2(VDoc):
                         pieces.append((p, y0, y1))
             x0, x1 = xs[c.col], xs[c.col + c.colspan]
             for i, (p, y0, y1) in enumerate(pieces):
+                if self.border == "cellrects" and len(pieces) == 1:
+                    # Excel/Word style: every cell stroked as its own rectangle
+                    self.pages[p].append(("R", round(x0, 2), round(self.ph - y1, 2), round(x1 - x0, 2),
+                                          round(y1 - y0, 2), self.lw))
+                    continue
                 seg_line(p, x0, y0, x0, y1)
                 seg_line(p, x1, y0, x1, y1)
                 if i == 0:
@@ -565,8 +505,44 @@ class VDoc2(VDoc):
         pages = sorted({p + 1 for segs in row_segs for p, _, _ in segs})
         return pages, t.grid_json(pages)
 
-    # ---- text output for the new font modes
+    # ---- output
     def _text_op(self, x, y, size, s, angle=0):
+        """one line of text: Type3 runs, glyph-level placing, or the font/text modes; invisible (3 Tr) with ocr"""
+        if self.mode == "type3":
+            out = [b"BT "]
+            cx = x
+            for fi, b, txt in self.font.runs(s):
+                out.append(f"/F{fi + 1} {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm <{b.hex().upper()}> Tj ".encode())
+                cx += self.font.width(txt, size)
+            out.append(b"ET\n")
+            return b"".join(out)
+        if self.glyphs and not angle:
+            return self._glyph_op(x, y, size, s)
+        op = self._font_op(x, y, size, s, angle)
+        return op.replace(b"BT ", b"BT 3 Tr ") if self.ocr else op
+
+    def _glyph_op(self, x, y, size, s):
+        """glyphs: abs_bt | abs_tm | negtc"""
+        f = self.font
+        if self.glyphs == "negtc":
+            return (f"BT /F1 {size:g} Tf -0.6 Tc 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(s))
+                    + b" Tj 0 Tc ET\n")
+        out = [] if self.glyphs == "abs_bt" else [f"BT /F1 {size:g} Tf ".encode()]
+        cx = x
+        for ch in s:
+            if ch != " ":
+                if self.glyphs == "abs_bt":
+                    out.append(f"BT /F1 {size:g} Tf {round(cx, 2)} {y} Td ".encode() + ser(f.encode(ch))
+                               + b" Tj ET\n")
+                else:
+                    out.append(f"1 0 0 1 {round(cx, 2)} {y} Tm ".encode() + ser(f.encode(ch)) + b" Tj\n")
+            cx += f.width(ch, size)
+        if self.glyphs != "abs_bt":
+            out.append(b"ET\n")
+        return b"".join(out)
+
+    def _font_op(self, x, y, size, s, angle=0):
+        """font_mode: single | type1mixed | diff; a rotated line (angle)"""
         if angle:
             c, sn = round(math.cos(angle), 4), round(math.sin(angle), 4)
             mat = lambda cx: f"{c:g} {sn:g} {-sn:g} {c:g} {round(cx, 2)} {y} Tm "
@@ -600,7 +576,110 @@ class VDoc2(VDoc):
             return b"".join(out)
         if angle:
             return (f"BT /F1 {size:g} Tf ".encode() + mat(x).encode() + ser(self.font.encode(s)) + b" Tj ET\n")
-        return super()._text_op(x, y, size, s)
+        return self._plain_op(x, y, size, s)
+
+    def _plain_op(self, x, y, size, s):
+        """text_mode: Tj | mixed | TJ | runs | scaled | tz"""
+        f = self.font
+        if self.text_mode == "mixed":
+            # Word style: Latin runs (digits, %, ., —) in a simple WinAnsi
+            # font /F2, CJK runs in the CID font /F1, one BT, Tf switches
+            runs = []
+            for ch in s:
+                latin = ch == " " or (ord(ch) < 0x2E80 and _winansi(ch))
+                if runs and runs[-1][0] == latin:
+                    runs[-1][1] += ch
+                else:
+                    runs.append([latin, ch])
+            out = [b"BT "]
+            cx = x
+            for latin, run in runs:
+                if latin:
+                    out.append(f"/F2 {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm ".encode()
+                               + ser(run.encode("cp1252")) + b" Tj ")
+                else:
+                    out.append(f"/F1 {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm ".encode() + ser(f.encode(run))
+                               + b" Tj ")
+                cx += f.width(run, size)
+            out.append(b"ET\n")
+            return b"".join(out)
+        if self.text_mode == "TJ" and len(s) > 1:
+            # Word-style: TJ array, a small kerning number between glyph
+            # pairs (alternating sign so the line keeps its measured width)
+            parts = []
+            sign = 1
+            for i, ch in enumerate(s):
+                parts.append(ser(f.encode(ch)))
+                if i < len(s) - 1 and i % 2 == 0:
+                    parts.append(str(sign * self.kern).encode())
+                    sign = -sign
+            return (f"BT /F1 {size:g} Tf {x} {y} Td [".encode() + b" ".join(parts) + b"] TJ ET\n")
+        if self.text_mode == "runs" and len(s) > 3:
+            # the line drawn as separate runs, each positioned on its own
+            k = len(s) // 2
+            a, b = s[:k], s[k:]
+            if b.startswith(" "):
+                a, b = a + " ", b[1:]
+            xb = round(x + f.width(a, size), 2)
+            return (f"BT /F1 {size:g} Tf 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(a)) + b" Tj ET\n"
+                    + f"BT /F1 {size:g} Tf 1 0 0 1 {xb} {y} Tm ".encode() + ser(f.encode(b)) + b" Tj ET\n")
+        if self.text_mode == "scaled":
+            # Skia/Word style: 1pt font scaled by the text matrix
+            return (f"BT /F1 1 Tf {size:g} 0 0 {size:g} {x} {y} Tm ".encode() + ser(f.encode(s)) + b" Tj ET\n")
+        if self.text_mode == "tz":
+            # horizontal scaling and character spacing (Excel shrink-to-fit)
+            return (f"BT /F1 {size:g} Tf 85 Tz 0.3 Tc 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(s))
+                    + b" Tj ET\n")
+        return (f"BT /F1 {size:g} Tf 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(s)) + b" Tj ET\n")
+
+    def contents(self, prefix=b"", extra=None):
+        """the page content streams: the styled writer when a mode is set, else
+        the rulings (border: lines | rects | cellrects), the text, extra(n), the footer"""
+        if self.mode:
+            return self._styled_contents()
+        out = []
+        for n, ops in enumerate(self.pages):
+            parts = [prefix, b"q\n"]
+            if self.border == "rects":
+                parts.append(b"0 0 0 rg\n")
+                for op in ops:
+                    if op[0] == "L":
+                        _, x1, y1, x2, y2, w = op
+                        if y1 == y2:
+                            parts.append(f"{x1 - w / 2:.2f} {y1 - w / 2:.2f} {x2 - x1 + w:.2f} {w:.2f} re f\n".encode())
+                        else:
+                            lo, hi = min(y1, y2), max(y1, y2)
+                            parts.append(f"{x1 - w / 2:.2f} {lo - w / 2:.2f} {w:.2f} {hi - lo + w:.2f} re f\n".encode())
+            else:
+                cur = None
+                parts.append(b"0 G\n")
+                for op in ops:
+                    if op[0] == "R":
+                        _, x, y, w_, h_, w = op
+                        if w != cur:
+                            parts.append(f"{w:g} w\n".encode())
+                            cur = w
+                        parts.append(f"{x} {y} {w_} {h_} re S\n".encode())
+                    if op[0] == "L":
+                        _, x1, y1, x2, y2, w = op
+                        if w != cur:
+                            parts.append(f"{w:g} w\n".encode())
+                            cur = w
+                        parts.append(f"{x1} {y1} m {x2} {y2} l S\n".encode())
+            parts.append(b"0 g\n")
+            for op in ops:
+                if op[0] == "T":
+                    parts.append(self._text_op(op[1], op[2], op[3], op[4]))
+            if extra:
+                parts.append(extra(n))
+            if self.footer:
+                ft = self.footer.format(n=n + 1, total=len(self.pages))
+                w = self.font.width(ft, 9)
+                parts.append(self._text_op(round((self.pw - w) / 2, 2), 28, 9, ft))
+            parts.append(b"Q\n")
+            out.append(b"".join(parts))
+        return out
+
 
     def extras(self, n):
         """running head + rule, page number, watermark for page n (0-based)"""
@@ -625,95 +704,6 @@ class VDoc2(VDoc):
             out.append(b"q 0.82 g\n" + self._text_op(round(x0, 2), round(y0, 2), size, text, angle=ang) + b"Q\n")
         return b"".join(out)
 
-
-def crop_marks(media, crop):
-    x0, y0, x1, y1 = crop
-    s = []
-    for x, y, dx, dy in [(x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)]:
-        s.append(f"{x + dx * 6} {y} m {x + dx * 30} {y} l S {x} {y + dy * 6} m {x} {y + dy * 30} l S")
-    return ("0.3 w 0 G " + " ".join(s) + "\n").encode()
-
-
-# ------------------------------------------------------------------ layout: gaps between tables
-class _Breaks(set):
-    """force_breaks that also knows the rows preceded by a gap (a second
-    table drawn after some space)."""
-
-    def __init__(self, doc, breaks, gaps):
-        super().__init__(breaks)
-        self.doc, self.gaps = doc, gaps
-
-    def __contains__(self, r):
-        if r in self.gaps:
-            self.doc._gap = self.gaps[r]
-            return True
-        return set.__contains__(self, r)
-
-
-class VDoc3(VDoc2):
-    _gap = None
-
-    def new_page(self):
-        g, self._gap = self._gap, None
-        if g is not None and self.pages and self.room() > g + 60:
-            self.y += g
-            return
-        super().new_page()
-
-    def place3(self, heads, t, new_page, breaks=(), gaps=None):
-        self.force_breaks = _Breaks(self, breaks, gaps or {})
-        try:
-            return self.place(heads, t, new_page=new_page)
-        finally:
-            self.force_breaks = set()
-
-
-# ------------------------------------------------------------------ rendering
-class VDoc4(VDoc3):
-    """ocr=True: text drawn invisible (3 Tr), rulings left out."""
-    ocr = False
-
-    def _text_op(self, x, y, size, s, angle=0):
-        op = super()._text_op(x, y, size, s, angle)
-        return op.replace(b"BT ", b"BT 3 Tr ") if self.ocr else op
-
-
-# ------------------------------------------------------------------ rendering: rulings and text styles
-def _gap(k):
-    """deterministic 0.5-1.0pt corner gap"""
-    return 0.5 + (k * 37 % 11) / 20
-
-
-class VDoc6(VDoc4):
-    """ruling: None | 'gapcells' (every cell side its own line, 0.5-1pt short of
-    the corners; outer frame doubled: two lines 1pt apart) | 'dashed' (3 on,
-    1.5 off) | 'dotted' (0.6 on, 1 off), all drawn as separate segments.
-    glyphs: None | 'abs_bt' (every glyph its own BT x y Td (g) Tj ET) |
-    'abs_tm' (one BT per line, every glyph placed by its own Tm) | 'negtc'
-    (-0.6 Tc for the whole line)."""
-    ruling = None
-    glyphs = None
-
-    def _text_op(self, x, y, size, s, angle=0):
-        f = self.font
-        if angle or not self.glyphs:
-            return super()._text_op(x, y, size, s, angle)
-        if self.glyphs == "negtc":
-            return (f"BT /F1 {size:g} Tf -0.6 Tc 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(s))
-                    + b" Tj 0 Tc ET\n")
-        out = [] if self.glyphs == "abs_bt" else [f"BT /F1 {size:g} Tf ".encode()]
-        cx = x
-        for ch in s:
-            if ch != " ":
-                if self.glyphs == "abs_bt":
-                    out.append(f"BT /F1 {size:g} Tf {round(cx, 2)} {y} Td ".encode() + ser(f.encode(ch))
-                               + b" Tj ET\n")
-                else:
-                    out.append(f"1 0 0 1 {round(cx, 2)} {y} Tm ".encode() + ser(f.encode(ch)) + b" Tj\n")
-            cx += f.width(ch, size)
-        if self.glyphs != "abs_bt":
-            out.append(b"ET\n")
-        return b"".join(out)
 
     def restyle(self):
         """rewrite the ruling ops ("L", x1, y1, x2, y2, w) of every page"""
@@ -747,81 +737,8 @@ class VDoc6(VDoc4):
             self.pages[p] = new
 
 
-HEADER_TEXTS = {"项目名称", "主管部门", "实施单位", "项目资金（万元）", "年初预算数", "全年预算数", "全年执行数",
-                "分值", "执行率", "得分", "年度总体目标", "预期目标", "实际完成情况", "绩效指标", "一级指标",
-                "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "总分", "评分等级",
-                "年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"}
-
-
-ROW_HEADS = {"一级指标", "年初预算数"}
-
-
-# ------------------------------------------------------------------ geometry from the drawn rulings
-def _lines(ops):
-    hs = [(min(o[1], o[3]), max(o[1], o[3]), o[2]) for o in ops if o[0] == "L" and o[2] == o[4]]
-    vs = [(min(o[2], o[4]), max(o[2], o[4]), o[1]) for o in ops if o[0] == "L" and o[1] == o[3]]
-    return hs, vs
-
-
-def cell_rect(hs, vs, x, y, size):
-    """the ruled rectangle enclosing a text run starting at (x, baseline y)"""
-    ym = y + size * 0.3
-    left = [vx for lo, hi, vx in vs if lo - 0.01 <= ym <= hi + 0.01 and vx < x]
-    right = [vx for lo, hi, vx in vs if lo - 0.01 <= ym <= hi + 0.01 and vx > x + 0.5]
-    if not left or not right:
-        return None
-    x0, x1 = max(left), min(right)
-    xm = (x0 + x1) / 2
-    up = [hy for lo, hi, hy in hs if lo - 0.01 <= xm <= hi + 0.01 and hy > ym]
-    dn = [hy for lo, hi, hy in hs if lo - 0.01 <= xm <= hi + 0.01 and hy < ym]
-    if not up or not dn:
-        return None
-    return x0, max(dn), x1, min(up)
-
-
-# ------------------------------------------------------------------ rendering
-class VDoc8(VDoc6):
-    """mode: 'shade' (grey fills + coloured borders) | 'white' (white lines
-    through merged cells, borders dark blue) | 'threeline' | 'type3' |
-    'fakebold' (2 Tr + a clip rectangle per cell text) | None"""
-    mode = None
-    repeat_row = None       # (cells of the header row, height, xs) drawn at the top of every new page
-    in_table = False
-
-    def new_page(self):
-        super().new_page()
-        if self.in_table == "start":        # the form's own first page: no repeated head
-            self.in_table = True
-            return
-        if self.repeat_row and self.in_table:
-            cells, hh, xs = self.repeat_row
-            y0, y1 = self.y, self.y + hh
-            for c, lines in cells:
-                x0, x1 = xs[c.col], xs[c.col + c.colspan]
-                for a in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
-                    self.pages[-1].append(("L", round(a[0], 2), round(self.ph - a[1], 2), round(a[2], 2),
-                                           round(self.ph - a[3], 2), self.lw))
-                need = len(lines) * self.leading
-                ytop = y0 + (hh - need) / 2
-                off = (self.leading - self.size) / 2 + self.size * 0.88
-                for i, ln in enumerate(lines):
-                    w = self.font.width(ln, self.size)
-                    self.pages[-1].append(("T", round((x0 + x1 - w) / 2, 2),
-                                           round(self.ph - (ytop + i * self.leading + off), 2), self.size, ln))
-            self.y = y1
-
-    def _text_op(self, x, y, size, s, angle=0):
-        if self.mode == "type3":
-            out = [b"BT "]
-            cx = x
-            for fi, b, txt in self.font.runs(s):
-                out.append(f"/F{fi + 1} {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm <{b.hex().upper()}> Tj ".encode())
-                cx += self.font.width(txt, size)
-            out.append(b"ET\n")
-            return b"".join(out)
-        return super()._text_op(x, y, size, s, angle)
-
-    def contents(self, prefix=b"", extra=None):
+    def _styled_contents(self):
+        """mode: shade | white | threeline | type3 | fakebold | plain (the same writer, no styling)"""
         out = []
         for n, ops in enumerate(self.pages):
             hs, vs = _lines(ops)
