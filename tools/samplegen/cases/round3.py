@@ -1,11 +1,8 @@
 """Round 3 case list: the forms of each variant3_NN sample and its layout options."""
 from decimal import Decimal as D
-import hashlib
-import io
-from samplegen.templates import ALLCOLS, NT, funds, partial, table, total_of
-from samplegen.truth import grade_of, grid_doc, record3
-from samplegen.build import notes_page, render_r3 as render, simple_r3 as simple
-from samplegen.assemble import build_pdf3, incremental_update, ucs2, xref_offsets_off
+from samplegen.templates import ALLCOLS, NT, funds, partial, total_of
+from samplegen.truth import grade_of
+from samplegen.build import case
 
 
 def form(**kw):
@@ -91,9 +88,9 @@ def forms_gap():
          "完成二次供水泵房改造24座，水质检测全部合格，惠及居民9874户。"))
     # form 1: the indicator table is a second table 16pt below the funds/goals table
     # and runs on to page 2 (no title there); form 2: its indicator table starts page 3
-    f1["gaps_fn"] = lambda f: {2 + 1 + 4 + 2: 16.0}
-    f1["breaks_fn"] = lambda f: {2 + 1 + 4 + 2 + 1 + 8}     # at 效益指标
-    f2["breaks_fn"] = lambda f: {2 + 1 + 3 + 2}
+    f1["gaps"] = {2 + 1 + 4 + 2: 16.0}
+    f1["breaks"] = {2 + 1 + 4 + 2 + 1 + 8}     # at 效益指标
+    f2["breaks"] = {2 + 1 + 3 + 2}
     return [f1, f2]
 
 
@@ -169,7 +166,7 @@ def forms_three_per_page():
         f["heads"] = [(NT, 13, "c"), ("（2023年度）", 9, "c")]
     # d: 总分 row + 评分等级 row forced to the top of the next page
     d["total_layout"] = "row"
-    d["breaks_fn"] = lambda f: {2 + 1 + 2 + 1 + 1 + 5}
+    d["breaks"] = {2 + 1 + 2 + 1 + 1 + 5}
     return [a, b, c, d]
 
 
@@ -243,14 +240,14 @@ def forms_two_pages():
 
 
 def s01():
-    return simple("variant3_01_two_row_headers", [form_two_row()],
+    return case("variant3_01_two_row_headers", [form_two_row()],
                   "8 columns; 项目资金（万元） on its own full-width row above the fund column names; "
                   "indicator head on two rows (绩效指标 over 一级/二级/三级, the rest merged down)",
                   ["fund_head_two_rows", "indicator_head_two_rows", "eight_columns", "grade_row"], pages=1)
 
 
 def s02():
-    return simple("variant3_02_indicator_table_after_gap", forms_gap(),
+    return case("variant3_02_indicator_table_after_gap", forms_gap(),
                   "funds/goals drawn as one table, the indicators as a second table: form 1 16pt below on the "
                   "same page, continuing title-less on page 2; form 2's indicator table starts page 3",
                   ["separate_indicator_table_gap", "title_less_continuation", "indicator_table_next_page"],
@@ -258,7 +255,7 @@ def s02():
 
 
 def s03():
-    return simple("variant3_03_header_no_implementer_wide_values", forms_headers(),
+    return case("variant3_03_header_no_implementer_wide_values", forms_headers(),
                   "form 1: no 实施单位 (主管部门 value over 6 columns); form 2: labels one column wide, "
                   "主管部门/实施单位 values over 3 columns each, 项目名称 wrapping to 2 lines",
                   ["no_implementer", "header_values_3_cols", "long_project_name_2_lines", "fund_head_inline"],
@@ -266,7 +263,7 @@ def s03():
 
 
 def s04():
-    return simple("variant3_04_three_forms_one_page_total_next_page", forms_three_per_page(),
+    return case("variant3_04_three_forms_one_page_total_next_page", forms_three_per_page(),
                   "three short forms on page 1 (goal as one merged cell, grade in the 总分 row); "
                   "form 4 on page 2 with its 总分 and 评分等级 rows alone at the top of page 3",
                   ["three_forms_one_page", "goal_merged", "grade_in_total_row", "total_rows_alone_next_page"],
@@ -274,110 +271,53 @@ def s04():
 
 
 def s05():
-    return simple("variant3_05_number_formats", [form_numbers()],
+    return case("variant3_05_number_formats", [form_numbers()],
                   "weights 7.5, scores with two decimals, 总分 100.00, targets ≥1,200人次 ≤0.5% ≤3,500元 完成, "
                   "an actual —, amounts with thousands separators",
                   ["weight_7_5", "two_decimal_scores", "thousands_in_targets", "le_0_5_pct", "actual_dash"], pages=1)
 
 
 def s06():
-    name = "variant3_06_xref_offsets_off"
-    _, pdf, truth, grid = simple(name, [form_base()], "every xref offset wrong by +2/-3 bytes",
-                                 ["xref_offsets_wrong"], pages=1)
-    pdf = xref_offsets_off(pdf)
-    grid["source"]["sha256"] = hashlib.sha256(pdf).hexdigest()
-    return name, pdf, truth, grid
+    return case("variant3_06_xref_offsets_off", [form_base()], "every xref offset wrong by +2/-3 bytes",
+                ["xref_offsets_wrong"], pages=1, xref_off=True)
 
 
 def s07():
-    name = "variant3_07_incremental_update"
-    spec = dict(name=name, forms=[form_base("99.1%")], pages=1)
-    pages, doc, grids, truth = render(spec)
-    new = pages[0]
-    assert new.count(ucs2("99.1%")) == 1
-    old = new.replace(ucs2("99.1%"), ucs2("98.6%"))
-    what = "incremental update replacing page 1's content stream: 水质达标率 actual 98.6% -> 99.1% (truth: 99.1%)"
-    pdf = build_pdf3([old], id_seed=name.encode(), producer=what.encode())
-    import pikepdf
-    with pikepdf.open(io.BytesIO(pdf)) as p:
-        objnum = p.pages[0].obj.Contents.objgen[0]
-    pdf = incremental_update(pdf, objnum, new)
-    return name, pdf, truth, grid_doc(name, pdf, what, ["incremental_update", "value_changed"], grids, 1)
-
-
-def _qpdf(name, what, options, **save):
-    import pikepdf
-    spec = dict(name=name, forms=forms_two_pages(), pages=2, form_pages=[[1], [2]])
-    pages, doc, grids, truth = render(spec)
-    base = build_pdf3(pages, id_seed=name.encode(), producer=what.encode())
-    out = io.BytesIO()
-    with pikepdf.open(io.BytesIO(base)) as p:
-        p.save(out, static_id=True, **save)
-    pdf = out.getvalue()
-    return name, pdf, truth, grid_doc(name, pdf, what, options, grids, 2)
+    return case("variant3_07_incremental_update", [form_base("99.1%")],
+                "incremental update replacing page 1's content stream: 水质达标率 actual 98.6% -> 99.1% (truth: 99.1%)",
+                ["incremental_update", "value_changed"], pages=1, update=dict(old="98.6%", new="99.1%"))
 
 
 def s08():
-    import pikepdf
-    return _qpdf("variant3_08_object_streams_xref_stream",
-                 "saved by qpdf with object streams and a cross-reference stream (PDF 1.5)",
-                 ["object_streams", "xref_stream"], object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                 min_version="1.5")
+    return case("variant3_08_object_streams_xref_stream", forms_two_pages(),
+                "saved by qpdf with object streams and a cross-reference stream (PDF 1.5)",
+                ["object_streams", "xref_stream"], pages=2, form_pages=[[1], [2]],
+                qpdf=dict(object_stream_mode="generate", min_version="1.5"))
 
 
 def s09():
-    return _qpdf("variant3_09_linearized", "linearized by qpdf (first-page xref + hint stream, main xref at the end)",
-                 ["linearized"], linearize=True)
+    return case("variant3_09_linearized", forms_two_pages(),
+                "linearized by qpdf (first-page xref + hint stream, main xref at the end)",
+                ["linearized"], pages=2, form_pages=[[1], [2]], qpdf=dict(linearize=True))
 
 
 def s10():
-    name = "variant3_10_cut_stream_notes_page"
-    spec = dict(name=name, forms=[form_base()], pages=1)
-    pages, doc, grids, truth = render(spec)
-    what = "page 2 (填报说明, not a form) has its FlateDecode content stream cut to 55% (Length matches the cut data)"
-
-    def cut(i, s):
-        if i == 1:
-            s.data = s.data[:int(len(s.data) * 0.55)]
-    pdf = build_pdf3(pages + [notes_page()], id_seed=name.encode(), producer=what.encode(), mutate=cut)
-    return name, pdf, truth, grid_doc(name, pdf, what, ["cut_content_stream", "non_form_page"], grids, 2)
+    return case("variant3_10_cut_stream_notes_page", [form_base()],
+                "page 2 (填报说明, not a form) has its FlateDecode content stream cut to 55% (Length matches the cut data)",
+                ["cut_content_stream", "non_form_page"], pages=1, notes_page=True, cut=dict(page=1, keep=0.55))
 
 
-def hostile_cut_form_page():
-    name = "cut_stream_form_page"
-    spec = dict(name=name, forms=forms_two_pages(), pages=2)
-    pages, doc, grids, truth = render(spec)
-
-    def cut(i, s):
-        if i == 1:
-            s.data = s.data[:int(len(s.data) * 0.5)]
-    pdf = build_pdf3(pages, id_seed=name.encode(), producer=b"page 2 content stream cut", mutate=cut)
-    return name, pdf, truth
+# tests/hostile-extra/: page 2 (a form) cut in half; its truth is form 1's alone
+HOSTILE = case("cut_stream_form_page", forms_two_pages(), "page 2 content stream cut", [], pages=2,
+               cut=dict(page=1, keep=0.5))
 
 
 # ------------------------------------------------------------------ text dump
-def s11_txt():
-    """variant3_05's form exported by another tool: UTF-8 BOM, CRLF, only
-    real cells written (merged continuations left out), so an empty cell
-    shows as two consecutive tabs; trailing spaces; full-width spaces
-    inside labels (项目　名称)."""
-    f = form_numbers()
-    t = table(f)
-    rows = {}
-    for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
-        rows.setdefault(c.row, []).append(c.text.replace("\n", ""))
-    fw = {"项目名称": "项目　名称", "主管部门": "主管　部门", "实施单位": "实施　单位", "年度总体目标": "年度总体　目标",
-          "三级指标": "三级　指标"}
-    lines = [NT, "（2024年度）", ""]
-    for r in sorted(rows):
-        cells = [fw.get(x, x) for x in rows[r]]
-        ln = "\t".join(cells)
-        if r % 3 == 1:
-            ln += "  "          # trailing spaces
-        lines.append(ln)
-    txt = "\ufeff" + "\r\n".join(lines) + "\r\n"
-    assert "\t\t" in txt
-    return "variant3_11_txt_bom_crlf_collapsed", txt, [record3(f)]
+# variant3_05's form exported by another tool (templates.txt_collapsed): UTF-8 BOM,
+# CRLF, only real cells written, trailing spaces, full-width spaces inside labels
+TXT = dict(name="variant3_11_txt_bom_crlf_collapsed", form=form_numbers(),
+           spaced={"项目名称": "项目　名称", "主管部门": "主管　部门", "实施单位": "实施　单位",
+                   "年度总体目标": "年度总体　目标", "三级指标": "三级　指标"})
 
 
 ALL = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10]

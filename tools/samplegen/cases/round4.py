@@ -1,15 +1,8 @@
 """Round 4 case list: the forms of each variant4_NN sample and its layout options."""
 from decimal import Decimal as D
-import hashlib
-from samplegen.templates import NT, W8, mkform, partial, pct_trim, table4, total_row, txt_dump
-from samplegen.build import render_r4 as render, simple_r4 as simple
+from samplegen.templates import W8, mkform, partial, pct_trim, total_row
+from samplegen.build import case
 from cases.round3 import form_base, forms_two_pages
-from samplegen.layout import A4
-from samplegen.fonts import CIDFontUCS2
-from samplegen.pdf import Name, PDF, Stream
-from samplegen.truth import check4, grid_doc4, record4
-from samplegen.producers import rasterise
-from samplegen.assemble import build_pdf3
 
 
 # ------------------------------------------------------------------ 01 numbered level labels
@@ -56,7 +49,7 @@ def forms_numbered():
 
 
 def s01():
-    return simple("variant4_01_numbered_level_labels", forms_numbered(),
+    return case("variant4_01_numbered_level_labels", forms_numbered(),
                   "form 1 national: 一级 一、产出指标 / 二、效益指标, 二级 （一）数量指标, names 指标1：…; "
                   "form 2 8 columns: 一级 产出指标（50分）, 二级 1.数量指标, names （1）…",
                   ["numbered_level1", "numbered_level2", "name_prefix_指标N", "level1_with_points"], pages=2)
@@ -112,7 +105,7 @@ def forms_headwords():
 
 
 def s02():
-    return simple("variant4_02_indicator_header_wording", forms_headwords(),
+    return case("variant4_02_indicator_header_wording", forms_headwords(),
                   "form 1 (9 columns, no 绩效指标 column): 预期指标值 / 全年实际值 / 权重(%) / 评分 / 偏差原因 + 改进措施 "
                   "in two columns; form 2 national: 目标值 / 实际值 / 指标分值 / 自评得分 / 原因分析及改进措施, fund "
                   "columns 权重 / 自评得分",
@@ -160,7 +153,7 @@ def forms_funds():
 
 
 def s03():
-    return simple("variant4_03_funds_wording", forms_funds(),
+    return case("variant4_03_funds_wording", forms_funds(),
                   "form 1: fund block 预算执行情况（万元）, columns 调整后预算数（A） / 全年执行数（B） / 分值 / 执行率（B/A） "
                   "/ 得分 (no 年初预算数), rates 98.5%, 其中：上级补助 (unknown) / 本级财政资金; form 2: 资金来源 in the "
                   "label header cell, rates 95.20%, amounts 1,450.00",
@@ -172,7 +165,7 @@ def s10():
     f = forms_funds()[0]
     f = dict(f, project_name="鹤鸣区老旧小区既有住宅加装电梯补助（续建）", fund_head="项目资金（万元）",
              fund_cols=["annual", "executed", "rate", "score"], fund_weight_row=True)
-    return simple("variant4_10_fund_weight_row", [f],
+    return case("variant4_10_fund_weight_row", [f],
                   "standard fund block 项目资金（万元） without a 分值 column: the fund weight printed in its own row "
                   "分值 | 10 under the fund rows (value over the four value columns); no 年初预算数; rates 98.5%",
                   ["fund_weight_row", "no_initial_budget", "rate_pct_trimmed"], pages=1)
@@ -225,7 +218,7 @@ def forms_header():
 
 
 def s04():
-    return simple("variant4_04_header_block_wording", forms_header(),
+    return case("variant4_04_header_block_wording", forms_header(),
                   "form 1 national: 项目名称 | name | 项目编号 | code on one row, 主管部门（单位）, 项目实施单位, a 项目类别 / "
                   "项目属性 row; form 2 8 columns: labels one column wide (wrapping), 项目名称 | name | 项目类别 | value, "
                   "主管部门（单位） and 项目实施单位 rows, 项目负责人 / 联系电话 row",
@@ -295,7 +288,7 @@ def forms_totals():
 
 
 def s05():
-    return simple("variant4_05_total_grade_rows", forms_totals(),
+    return case("variant4_05_total_grade_rows", forms_totals(),
                   "four forms: 总  分 row + one full-width cell 自评等级：优秀 (grade 优秀); 综合得分 row + 绩效评价结论 "
                   "text row + 评分等级 良; 合计 row + 自评结论 text row, no grade; no total row at all (total null)",
                   ["total_总__分", "grade_自评等级：优秀", "total_综合得分", "绩效评价结论_row", "total_合计",
@@ -316,44 +309,17 @@ def forms_ocr():
 
 
 def s06():
-    name = "variant4_06_ocr_scan_invisible_text"
-    what = ("OCR'd scan: each page is a 150 dpi grey image of the form with an invisible text layer (3 Tr) exactly "
-            "over it; no vector rulings at all (truth: the records, the text layer is complete)")
-    spec = dict(name=name, forms=forms_ocr(), pages=2, form_pages=[[1], [2]])
-    doc, grids, truth, _ = render(spec)
-    visible = build_pdf3(doc.contents(), id_seed=name.encode(), producer=b"raster source")
-    images = rasterise(visible)
-    doc.ocr = True
-    for ops in doc.pages:
-        ops[:] = [op for op in ops if op[0] == "T"]
-    texts = doc.contents()
-    pdf = PDF()
-    fonts = {"F1": CIDFontUCS2().make(pdf)}
-    pages_ref = pdf.reserve()
-    kids = []
-    for i, (im, txt) in enumerate(zip(images, texts)):
-        img = pdf.add(Stream(im.tobytes(), {"Type": Name("XObject"), "Subtype": Name("Image"), "Width": im.width,
-                                            "Height": im.height, "ColorSpace": Name("DeviceGray"),
-                                            "BitsPerComponent": 8}))
-        content = f"q {A4[0]} 0 0 {A4[1]} 0 0 cm /Im0 Do Q\n".encode() + txt
-        c = pdf.add(Stream(content))
-        kids.append(pdf.add({"Type": Name("Page"), "Parent": pages_ref, "MediaBox": [0, 0, A4[0], A4[1]],
-                             "Resources": {"Font": fonts, "XObject": {"Im0": img},
-                                           "ProcSet": [Name("PDF"), Name("Text"), Name("ImageB")]},
-                             "Contents": c}))
-    pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
-    root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
-    info = pdf.add({"Producer": what.encode(), "Creator": b"tools/samplegen/gen_variants4.py"})
-    data = pdf.write(root, info, hashlib.md5(name.encode() + b"".join(texts)).digest())
-    return name, data, truth, grid_doc4(name, data, what, ["image_page", "invisible_text_3Tr", "no_rulings"],
-                                        grids, len(texts))
+    return case("variant4_06_ocr_scan_invisible_text", forms_ocr(),
+                "OCR'd scan: each page is a 150 dpi grey image of the form with an invisible text layer (3 Tr) exactly "
+                "over it; no vector rulings at all (truth: the records, the text layer is complete)",
+                ["image_page", "invisible_text_3Tr", "no_rulings"], pages=2, form_pages=[[1], [2]], ocr=True)
 
 
 # ------------------------------------------------------------------ 07 a page with only a running head
 def s07():
     fs = forms_ocr()
     fs = [dict(fs[0], project_name="临江县农村饮水安全巩固提升工程（二期）"), fs[1]]
-    return simple("variant4_07_running_head_only_page_between_forms", fs,
+    return case("variant4_07_running_head_only_page_between_forms", fs,
                   "form 1 on page 1, page 2 holds only the running head (with its rule) and the page number, form 2 on "
                   "page 3",
                   ["empty_page_with_running_head", "page_numbers"],
@@ -381,7 +347,7 @@ def forms_goals():
 
 
 def s08():
-    return simple("variant4_08_goals_numbered_multiline_multirow", forms_goals(),
+    return case("variant4_08_goals_numbered_multiline_multirow", forms_goals(),
                   "form 1: 预期目标 / 实际完成情况 cells holding numbered lists 目标1：… one per line; form 2: one merged "
                   "goal cell 1. …;\\n2. …; (ASCII semicolons: the line break becomes a space); form 3: 年度总体目标 over "
                   "four rows, one numbered goal per row (truth: the rows joined)",
@@ -389,18 +355,8 @@ def s08():
 
 
 # ------------------------------------------------------------------ 09 text dump
-def s09_txt():
-    fs = [forms_numbered()[0], forms_headwords()[0]]
-    lines = []
-    for i, f in enumerate(fs):
-        check4(f)
-        t = table4(f)
-        if i:
-            lines.append("")
-        lines += [NT, f"（{f['year']}年度）", ""]
-        for cells in txt_dump(f, t, NT, ""):
-            lines.append("\t".join(cells))
-    return "variant4_09_txt_numbered_levels_split_deviation", "\n".join(lines) + "\n", [record4(f) for f in fs]
+TXT = dict(name="variant4_09_txt_numbered_levels_split_deviation",
+           forms=[forms_numbered()[0], forms_headwords()[0]])
 
 
 # ------------------------------------------------------------------ 11 level labels without 指标
@@ -426,12 +382,12 @@ def form_short_levels():
         ("维修城市道路18万平方米、桥梁12座，更换破损井盖900套，道路完好率保持在95%以上。",
          "维修城市道路18.6万平方米、桥梁12座，更换井盖836套，道路完好率96.4%。"))
     first = 2 + 5 + 2 + 1
-    f["breaks_fn"] = lambda f: {first + 2}     # cuts 产出指标 and 数量 (drawn on page 1, the larger piece is on page 2)
+    f["breaks"] = {first + 2}     # cuts 产出指标 and 数量 (drawn on page 1, the larger piece is on page 2)
     return f
 
 
 def s11():
-    return simple("variant4_11_level2_labels_without_zhibiao", [form_short_levels()],
+    return case("variant4_11_level2_labels_without_zhibiao", [form_short_levels()],
                   "二级 labels printed without 指标 (数量 / 质量 / 时效 / 成本 / 社会效益 / 可持续影响 / 服务对象满意度); "
                   "a page break after the 2nd indicator cuts the merged 产出指标 and 数量 cells",
                   ["level2_without_指标", "merged_cut_by_break"], pages=2, form_pages=[[1, 2]])
@@ -451,7 +407,7 @@ def forms_filing():
 
 
 def s12():
-    return simple("variant4_12_filing_date_lines", forms_filing(),
+    return case("variant4_12_filing_date_lines", forms_filing(),
                   "form 1: title and year on one line 项目支出绩效自评表（2023年度）, then a line 填报单位（盖章）：… "
                   "填报日期：2024年3月18日; form 2: a signature line under the table (单位负责人 / 填表人 / 联系电话 / "
                   "填报日期：2024年3月20日). Truth year 2023 for both",
@@ -468,7 +424,7 @@ def form_fen():
 
 
 def s13():
-    return simple("variant4_13_weights_scores_with_fen", [form_fen()],
+    return case("variant4_13_weights_scores_with_fen", [form_fen()],
                   "weights and scores printed with the unit 分: 10分, 9.29分, 19.56分, fund weight 10分, 总分 100分 / "
                   "98.30分 (truth: the numbers)",
                   ["weight_unit_分", "score_unit_分"], pages=1)

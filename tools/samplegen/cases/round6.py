@@ -1,8 +1,7 @@
 """Round 6 case list: the forms of each variant6_NN sample and its layout options."""
 from decimal import Decimal as D
-from samplegen.templates import DT, NT, heads_for, mkform, table6, txt_dump
+from samplegen.templates import DT, NT, heads_for, mkform
 from cases.round5 import E, frows, ind, inds_clean, inds_partial, ssum, wsum
-from samplegen.truth import check4, record6
 
 
 GOALS = ("按计划完成年度重点任务，资金按进度拨付，服务对象满意度达到90%以上。",
@@ -229,19 +228,7 @@ def s10():
 
 
 # ------------------------------------------------------------------ text dump
-def s08_txt():
-    forms = [f_dept1(), f_nol2()]
-    for f in forms:
-        check4(f)
-    lines = []
-    for i, f in enumerate(forms):
-        t = table6(f)
-        if i:
-            lines.append("")
-        title = f["heads"][0][0] if f.get("heads") else NT
-        lines += [title, f"（{f['year']}年度）", ""]
-        lines += ["\t".join(c) for c in txt_dump(f, t, title, "")]
-    return ("variant6_08_txt_department_tasks_no_level2", "\n".join(lines) + "\n", [record6(f) for f in forms])
+TXT = dict(name="variant6_08_txt_department_tasks_no_level2", forms=[f_dept1(), f_nol2()])
 
 
 PDFS = [s01, s02, s03, s04, s05, s06, s07, s09, s10]

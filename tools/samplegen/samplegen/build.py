@@ -1,13 +1,15 @@
 """Builders: turn a case (forms + options) into the written PDF, truth and
 grid of one sample, per layout family."""
 import hashlib
+import io
 import json
 import os
 from samplegen.templates import dept_table, heads_for, national_table, table, table4, table6, table8, table_of
 from samplegen.truth import check2, check4, check_form, check_v as check, grid_doc, grid_doc4, record2, record3, record4, record6, record_nat as record, record_v, truth5, write_json
 from samplegen.layout import A4, Cell, Doc, MARGIN_L, PAGE_W, Table, VDoc, crop_marks, wrap
 from samplegen.paths import REPO_SAMPLES, ROOT, SAMPLES
-from samplegen.assemble import build_pdf, build_pdf2, build_pdf3, build_pdf8, build_pdf_v
+from samplegen.assemble import build_pdf, build_pdf2, build_pdf3, build_pdf8, build_pdf_v, incremental_update, ucs2, xref_offsets_off
+from samplegen.pdf import Name, PDF, Stream
 from samplegen.fonts import CIDFontGBK, CIDFontUCS2, CIDFontUTF16, DiffFonts, TTFToUnicode, TTF_CANDIDATES as TTF, Type3Fonts
 
 
@@ -221,7 +223,7 @@ def render_r3(spec):
     for i, (f, t) in enumerate(zip(forms, tables)):
         pages, g = doc.place(f.get("heads", heads_for(f["year"])), t,
                               new_page=(i == 0 or not spec.get("flow")),
-                              breaks=f.get("breaks_fn", lambda f: ())(f), gaps=f.get("gaps_fn", lambda f: {})(f))
+                              breaks=f.get("breaks", ()), gaps=f.get("gaps", {}))
         grids.append(g)
     if spec.get("pages"):
         assert len(doc.pages) == spec["pages"], (spec["name"], len(doc.pages))
@@ -259,11 +261,64 @@ def emit(outdir, name, pdf, truth, grid):
           f"forms on {[t['pages'] for t in grid['tables']]}")
 
 
-def simple_r3(name, forms, what, options, **spec):
-    spec = dict(name=name, forms=forms, **spec)
+def case(name, forms, what, options, **spec):
+    """A round 3/4 case as data: its forms, what it tests (the PDF's /Producer),
+    the grid options, and layout options and post-processing steps (build_r3, build_r4)."""
+    return dict(name=name, forms=forms, what=what, options=options, **spec)
+
+
+def _cutter(cut):
+    """cut = {"page": i, "keep": fraction}: page i's compressed content stream cut short"""
+    if not cut:
+        return None
+
+    def mutate(i, s):
+        if i == cut["page"]:
+            s.data = s.data[:int(len(s.data) * cut["keep"])]
+    return mutate
+
+
+def _qpdf(pdf, save):
+    """saved again by qpdf (pikepdf) with the save options (object_stream_mode by name)"""
+    import pikepdf
+    save = dict(save)
+    if "object_stream_mode" in save:
+        save["object_stream_mode"] = getattr(pikepdf.ObjectStreamMode, save["object_stream_mode"])
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf)) as p:
+        p.save(out, static_id=True, **save)
+    return out.getvalue()
+
+
+def _incremental(pages, spec):
+    """update = {"old": text, "new": text}: page 1 first written with old in place of
+    new, then an incremental update replaces its content stream by the real one"""
+    import pikepdf
+    up = spec["update"]
+    new = pages[0]
+    assert new.count(ucs2(up["new"])) == 1
+    old = new.replace(ucs2(up["new"]), ucs2(up["old"]))
+    pdf = build_pdf3([old], id_seed=spec["name"].encode(), producer=spec["what"].encode())
+    with pikepdf.open(io.BytesIO(pdf)) as p:
+        objnum = p.pages[0].obj.Contents.objgen[0]
+    return incremental_update(pdf, objnum, new)
+
+
+def build_r3(spec):
+    """A round 3 case -> (name, pdf, truth, grid). Post-processing named in the case:
+    notes_page (a 填报说明 page after the forms), cut, update, xref_off, qpdf."""
+    name = spec["name"]
     pages, doc, grids, truth = render_r3(spec)
-    pdf = build_pdf3(pages, id_seed=name.encode(), producer=what.encode())
-    return name, pdf, truth, grid_doc(name, pdf, what, options, grids, len(pages))
+    if spec.get("update"):
+        pdf = _incremental(pages, spec)
+    else:
+        pages = pages + ([notes_page()] if spec.get("notes_page") else [])
+        pdf = build_pdf3(pages, id_seed=name.encode(), producer=spec["what"].encode(), mutate=_cutter(spec.get("cut")))
+    if spec.get("xref_off"):
+        pdf = xref_offsets_off(pdf)
+    if spec.get("qpdf"):
+        pdf = _qpdf(pdf, spec["qpdf"])
+    return name, pdf, truth, grid_doc(name, pdf, spec["what"], spec["options"], grids, len(pages))
 
 
 def render_r4(spec):
@@ -279,7 +334,7 @@ def render_r4(spec):
             doc.pages[-1].append(("X",))     # a page with nothing but the running head / page number
         pages, g = doc.place(f.get("heads", heads_for(f["year"])), t,
                               new_page=(i == 0 or not spec.get("flow")),
-                              breaks=f.get("breaks_fn", lambda f: ())(f))
+                              breaks=f.get("breaks", ()))
         doc.y += 6
         for text, size, align in f.get("after_lines", ()):   # signature / date lines under the table
             doc.head_line(text, size, align, sum(t.col_widths))
@@ -291,12 +346,46 @@ def render_r4(spec):
     return doc, grids, [record4(f) for f in forms], tables
 
 
-def simple_r4(name, forms, what, options, **spec):
-    spec = dict(name=name, forms=forms, **spec)
+def build_r4(spec):
+    """A round 4 case -> (name, pdf, truth, grid); ocr: the pages as images under invisible text."""
+    name = spec["name"]
     doc, grids, truth, _ = render_r4(spec)
-    pages = doc.contents(extra=doc.extras)
-    pdf = build_pdf3(pages, id_seed=name.encode(), producer=what.encode())
-    return name, pdf, truth, grid_doc4(name, pdf, what, options, grids, len(pages))
+    if spec.get("ocr"):
+        pdf, n_pages = ocr_scan_pdf(name, spec["what"], doc)
+    else:
+        pages = doc.contents(extra=doc.extras)
+        pdf, n_pages = build_pdf3(pages, id_seed=name.encode(), producer=spec["what"].encode()), len(pages)
+    return name, pdf, truth, grid_doc4(name, pdf, spec["what"], spec["options"], grids, n_pages)
+
+
+def ocr_scan_pdf(name, what, doc):
+    """An OCR'd scan: each page a 150 dpi grey image of the drawn page, with the
+    text drawn again over it invisibly (3 Tr), no rulings. -> (pdf, pages)"""
+    from samplegen.producers import rasterise
+    visible = build_pdf3(doc.contents(), id_seed=name.encode(), producer=b"raster source")
+    images = rasterise(visible)
+    doc.ocr = True
+    for ops in doc.pages:
+        ops[:] = [op for op in ops if op[0] == "T"]
+    texts = doc.contents()
+    pdf = PDF()
+    fonts = {"F1": CIDFontUCS2().make(pdf)}
+    pages_ref = pdf.reserve()
+    kids = []
+    for i, (im, txt) in enumerate(zip(images, texts)):
+        img = pdf.add(Stream(im.tobytes(), {"Type": Name("XObject"), "Subtype": Name("Image"), "Width": im.width,
+                                            "Height": im.height, "ColorSpace": Name("DeviceGray"),
+                                            "BitsPerComponent": 8}))
+        content = f"q {A4[0]} 0 0 {A4[1]} 0 0 cm /Im0 Do Q\n".encode() + txt
+        c = pdf.add(Stream(content))
+        kids.append(pdf.add({"Type": Name("Page"), "Parent": pages_ref, "MediaBox": [0, 0, A4[0], A4[1]],
+                             "Resources": {"Font": fonts, "XObject": {"Im0": img},
+                                           "ProcSet": [Name("PDF"), Name("Text"), Name("ImageB")]},
+                             "Contents": c}))
+    pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
+    root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
+    info = pdf.add({"Producer": what.encode(), "Creator": b"tools/samplegen/gen_variants4.py"})
+    return pdf.write(root, info, hashlib.md5(name.encode() + b"".join(texts)).digest()), len(texts)
 
 
 def render5(name, forms):

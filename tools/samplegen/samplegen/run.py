@@ -121,21 +121,23 @@ def round2():
     write_text("variant2_07_txt_dump_shifted_rows", txt, truth)
 
 
-def _emit_all(fns):
+def _emit_all(fns, build):
     from samplegen.build import emit
     for fn in fns:
-        name, pdf, truth, grid = fn()
+        name, pdf, truth, grid = build(fn())
         emit(paths.dest(name), name, pdf, truth, grid)
 
 
 def round3():
-    from cases.round3 import ALL, s11_txt, hostile_cut_form_page
-    _emit_all(ALL)
-    name, txt, truth = s11_txt()
-    write_text(name, txt, truth, newline="")
+    from cases.round3 import ALL, HOSTILE, TXT
+    from samplegen.build import build_r3
+    from samplegen.templates import txt_collapsed
+    from samplegen.truth import record3
+    _emit_all(ALL, build_r3)
+    write_text(TXT["name"], txt_collapsed(TXT["form"], TXT["spaced"]), [record3(TXT["form"])], newline="")
     hd = os.path.join(paths.ROOT, "tests", "hostile-extra")
     os.makedirs(hd, exist_ok=True)
-    name, pdf, truth = hostile_cut_form_page()
+    name, pdf, truth, _ = build_r3(HOSTILE)
     with open(os.path.join(hd, name + ".pdf"), "wb") as fh:
         fh.write(pdf)
     write_json(os.path.join(hd, name + ".form1.truth.json"), truth[:1])
@@ -143,31 +145,28 @@ def round3():
 
 
 def round4():
-    from cases.round4 import ALL, s09_txt
-    _emit_all(ALL)
-    name, txt, truth = s09_txt()
-    write_text(name, txt, truth)
+    from cases.round4 import ALL, TXT
+    from samplegen.build import build_r4
+    from samplegen.templates import txt_forms
+    from samplegen.truth import check4, record4
+    _emit_all(ALL, build_r4)
+    for f in TXT["forms"]:
+        check4(f)
+    write_text(TXT["name"], txt_forms(TXT["forms"]), [record4(f) for f in TXT["forms"]])
 
 
 def round5():
     from cases.round5 import ALL, TXT
     from samplegen.build import emit, render5
     from samplegen.assemble import build_pdf3
-    from samplegen.templates import NT, table4, txt_dump
+    from samplegen.templates import txt_forms
     from samplegen.truth import grid_doc4, truth5
     for fn in ALL:
         name, forms, exp, what = fn()
         out = paths.dest(name)
         clean(name)
         if name[:11] in TXT:
-            lines = []
-            for i, f in enumerate(forms):
-                t = table4(f)
-                if i:
-                    lines.append("")
-                lines += [NT, f"（{f['year']}年度）", ""]
-                lines += ["\t".join(c) for c in txt_dump(f, t, NT, "")]
-            write_text(name, "\n".join(lines) + "\n", [truth5(f) for f in forms])
+            write_text(name, txt_forms(forms), [truth5(f) for f in forms])
         else:
             doc, grids, truth, _ = render5(name, forms)
             pages = doc.contents(extra=doc.extras)
@@ -179,8 +178,10 @@ def round5():
 
 
 def round6():
-    from cases.round6 import PDFS, s08_txt
+    from cases.round6 import PDFS, TXT
     from samplegen.build import build_r6, emit
+    from samplegen.templates import table6, txt_forms
+    from samplegen.truth import check4, record6
     for fn in PDFS:
         name, pdf, truth, grid, exp = build_r6(fn)
         out = paths.dest(name)
@@ -188,8 +189,9 @@ def round6():
         emit(out, name, pdf, truth, grid)
         if exp is not None:
             write_json(os.path.join(out, name + ".expected_checks.json"), exp)
-    name, text, truth = s08_txt()
-    write_text(name, text, truth)
+    for f in TXT["forms"]:
+        check4(f)
+    write_text(TXT["name"], txt_forms(TXT["forms"], table6), [record6(f) for f in TXT["forms"]])
 
 
 def round8():

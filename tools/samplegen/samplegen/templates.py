@@ -632,3 +632,38 @@ def table6(f):
 
 
 WSIDE = [30, 40, 44, 74, 46, 46, 28, 30, 52]
+
+
+# ------------------------------------------------------------------ text dumps of whole files
+def txt_forms(forms, make_table=None):
+    """Forms one after another as tab-separated text (title (the first head's, or NT), year line, blank,
+    then txt_dump's rows), a blank line between forms; table4 by default."""
+    lines = []
+    for i, f in enumerate(forms):
+        t = (make_table or table4)(f)
+        if i:
+            lines.append("")
+        title = f["heads"][0][0] if f.get("heads") else NT
+        lines += [title, f"（{f['year']}年度）", ""]
+        lines += ["\t".join(c) for c in txt_dump(f, t, title, "")]
+    return "\n".join(lines) + "\n"
+
+
+def txt_collapsed(f, spaced, trailing_every=3):
+    """The form exported by another tool: UTF-8 BOM, CRLF, only real cells
+    written (merged continuations left out), so an empty cell shows as two
+    consecutive tabs; two trailing spaces on every row r with r %
+    trailing_every == 1; labels replaced by their `spaced` spellings."""
+    t = table(f)
+    rows = {}
+    for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
+        rows.setdefault(c.row, []).append(c.text.replace("\n", ""))
+    lines = [NT, f"（{f['year']}年度）", ""]
+    for r in sorted(rows):
+        ln = "\t".join(spaced.get(x, x) for x in rows[r])
+        if r % trailing_every == 1:
+            ln += "  "
+        lines.append(ln)
+    txt = "\ufeff" + "\r\n".join(lines) + "\r\n"
+    assert "\t\t" in txt
+    return txt
