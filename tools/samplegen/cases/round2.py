@@ -1,7 +1,7 @@
 """Round 2 case list: the forms of each variant2_NN sample and its layout options."""
 from decimal import Decimal as D
 from samplegen.templates import DT, NT, form_v as form, funds, heading_row, table, total_of, txt_dump
-from samplegen.truth import record2
+from samplegen.truth import record
 
 
 # ------------------------------------------------------------------ 01
@@ -376,7 +376,7 @@ def v07(spec01):
         if r == r_sat:
             lines.append("")
             lines.append("\t".join(["", "", "标"] + [""] * 6))
-    return "\n".join(lines) + "\n", [record2(f)]
+    return "\n".join(lines) + "\n", [record(f)]
 
 
 ALL = [v01, v02, v03, v04, v05, v06, v08]

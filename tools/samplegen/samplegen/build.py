@@ -5,7 +5,7 @@ import io
 import json
 import os
 from samplegen.templates import dept_table, heads_for, national_table, table, table4, table6, table8, table_of
-from samplegen.truth import check2, check4, check_form, check_v as check, grid_doc, grid_doc4, record2, record3, record4, record6, record_nat as record, record_v, truth5, write_json
+from samplegen.truth import check2, check4, check_form, check_v as check, grid_doc, grid_doc4, record, write_json
 from samplegen.layout import A4, Cell, Doc, MARGIN_L, PAGE_W, Table, VDoc, crop_marks, wrap
 from samplegen.paths import REPO_SAMPLES, ROOT, SAMPLES
 from samplegen.assemble import build_pdf, build_pdf2, build_pdf3, build_pdf8, build_pdf_v, incremental_update, ucs2, xref_offsets_off
@@ -165,7 +165,7 @@ def build_r1(spec, outdir):
                           latin=spec["doc"].get("text_mode") == "mixed")
     os.makedirs(outdir, exist_ok=True)
     grid = grid_doc(name, pdf, spec["producer"], spec["options"], grids, len(doc.pages), style="samplegen-variant")
-    emit(outdir, name, pdf, [record_v(f) for f in forms], grid)
+    emit(outdir, name, pdf, [record(f) for f in forms], grid)
 
 
 def clean(name, outdir, exts=(".pdf", ".truth.json", ".grid.json", ".txt")):
@@ -209,7 +209,7 @@ def build_r2(spec, outdir):
     pdf = build_pdf2(doc.contents(extra=doc.extras), doc, [0, 0, A4[0], A4[1]], id_seed=name.encode(),
                      producer=spec["producer"].encode())
     grid = grid_doc(name, pdf, spec["producer"], spec["options"], grids, len(doc.pages), style="samplegen-variant2")
-    emit(outdir, name, pdf, [record2(f) for f in forms], grid)
+    emit(outdir, name, pdf, [record(f) for f in forms], grid)
 
 
 def render_r3(spec):
@@ -229,7 +229,7 @@ def render_r3(spec):
         assert len(doc.pages) == spec["pages"], (spec["name"], len(doc.pages))
     if spec.get("form_pages"):
         assert [g["pages"] for g in grids] == spec["form_pages"], (spec["name"], [g["pages"] for g in grids])
-    return doc.contents(extra=doc.extras), doc, grids, [record3(f) for f in forms]
+    return doc.contents(extra=doc.extras), doc, grids, [record(f) for f in forms]
 
 
 NOTES = ["填报说明：", "1. 本表金额单位为万元，保留两位小数。",
@@ -343,7 +343,7 @@ def render_r4(spec):
         assert len(doc.pages) == spec["pages"], (spec["name"], len(doc.pages))
     if spec.get("form_pages"):
         assert [g["pages"] for g in grids] == spec["form_pages"], (spec["name"], [g["pages"] for g in grids])
-    return doc, grids, [record4(f) for f in forms], tables
+    return doc, grids, [record(f) for f in forms], tables
 
 
 def build_r4(spec):
@@ -396,7 +396,7 @@ def render5(name, forms):
     for i, (f, t) in enumerate(zip(forms, tables)):
         pages, g = doc.place(heads_for(f["year"]), t, new_page=True, breaks=())
         grids.append(g)
-    return doc, grids, [truth5(f) for f in forms], tables
+    return doc, grids, [record(f) for f in forms], tables
 
 
 def render6(forms, *, doc_kw=None, ruling=None, glyphs=None, check=True):
@@ -410,7 +410,7 @@ def render6(forms, *, doc_kw=None, ruling=None, glyphs=None, check=True):
         pages, g = doc.place(f.get("heads", heads_for(f["year"])), t, new_page=True, breaks=())
         grids.append(g)
     doc.restyle()
-    return doc, grids, [record6(f) for f in forms], tables
+    return doc, grids, [record(f) for f in forms], tables
 
 
 def build_r6(fn):
@@ -471,7 +471,7 @@ def render8(forms, mode=None, repeat=False, doc_kw=None, side_by_side=False):
         pages, g = doc.place(f.get("heads", heads_for(f["year"])), t, new_page=True, breaks=())
         doc.in_table = False
         grids.append(g)
-    return doc, grids, [record6(f) for f in forms]
+    return doc, grids, [record(f) for f in forms]
 
 
 def render_side(forms):
@@ -496,7 +496,7 @@ def render_side(forms):
             assert len(doc.pages) == n, "right form must fit on the same page"
         assert len(pages) == 1, pages
         grids.append(g)
-    return doc, grids, [record6(f) for f in forms]
+    return doc, grids, [record(f) for f in forms]
 
 
 def build_r8(spec):

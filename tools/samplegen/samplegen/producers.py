@@ -14,7 +14,7 @@ from samplegen.office import FIXED, as_number, html_table, write_zip_fixed
 from samplegen.assemble import build_pdf
 from samplegen.fonts import CIDFontUCS2
 from samplegen.layout import Doc
-from samplegen.truth import check_form, record_nat as record, write_json
+from samplegen.truth import check_form, record, write_json
 
 
 HTML_FONT = "WenQuanYi Micro Hei"

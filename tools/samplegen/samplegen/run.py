@@ -132,9 +132,9 @@ def round3():
     from cases.round3 import ALL, HOSTILE, TXT
     from samplegen.build import build_r3
     from samplegen.templates import txt_collapsed
-    from samplegen.truth import record3
+    from samplegen.truth import record
     _emit_all(ALL, build_r3)
-    write_text(TXT["name"], txt_collapsed(TXT["form"], TXT["spaced"]), [record3(TXT["form"])], newline="")
+    write_text(TXT["name"], txt_collapsed(TXT["form"], TXT["spaced"]), [record(TXT["form"])], newline="")
     hd = os.path.join(paths.ROOT, "tests", "hostile-extra")
     os.makedirs(hd, exist_ok=True)
     name, pdf, truth, _ = build_r3(HOSTILE)
@@ -148,11 +148,11 @@ def round4():
     from cases.round4 import ALL, TXT
     from samplegen.build import build_r4
     from samplegen.templates import txt_forms
-    from samplegen.truth import check4, record4
+    from samplegen.truth import check4, record
     _emit_all(ALL, build_r4)
     for f in TXT["forms"]:
         check4(f)
-    write_text(TXT["name"], txt_forms(TXT["forms"]), [record4(f) for f in TXT["forms"]])
+    write_text(TXT["name"], txt_forms(TXT["forms"]), [record(f) for f in TXT["forms"]])
 
 
 def round5():
@@ -160,13 +160,13 @@ def round5():
     from samplegen.build import emit, render5
     from samplegen.assemble import build_pdf3
     from samplegen.templates import txt_forms
-    from samplegen.truth import grid_doc4, truth5
+    from samplegen.truth import grid_doc4, record
     for fn in ALL:
         name, forms, exp, what = fn()
         out = paths.dest(name)
         clean(name)
         if name[:11] in TXT:
-            write_text(name, txt_forms(forms), [truth5(f) for f in forms])
+            write_text(name, txt_forms(forms), [record(f) for f in forms])
         else:
             doc, grids, truth, _ = render5(name, forms)
             pages = doc.contents(extra=doc.extras)
@@ -181,7 +181,7 @@ def round6():
     from cases.round6 import PDFS, TXT
     from samplegen.build import build_r6, emit
     from samplegen.templates import table6, txt_forms
-    from samplegen.truth import check4, record6
+    from samplegen.truth import check4, record
     for fn in PDFS:
         name, pdf, truth, grid, exp = build_r6(fn)
         out = paths.dest(name)
@@ -191,7 +191,7 @@ def round6():
             write_json(os.path.join(out, name + ".expected_checks.json"), exp)
     for f in TXT["forms"]:
         check4(f)
-    write_text(TXT["name"], txt_forms(TXT["forms"], table6), [record6(f) for f in TXT["forms"]])
+    write_text(TXT["name"], txt_forms(TXT["forms"], table6), [record(f) for f in TXT["forms"]])
 
 
 def round8():
@@ -207,7 +207,7 @@ def office():
     from cases.office import SETS
     from samplegen.office import (write_xlsx, write_xls, write_ods, write_docx, write_text,
                                   html_page, write_doc)
-    from samplegen.truth import check_form, record_nat as record
+    from samplegen.truth import check_form, record
     SAMPLES = paths.SAMPLES
     os.makedirs(SAMPLES, exist_ok=True)
     for name, make, _ in SETS:

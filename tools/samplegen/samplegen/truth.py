@@ -1,5 +1,5 @@
 """Truth: SCHEMA text normalisation and value parsers, the record builders
-(fund_record, indicator_record, record_nat, record_v, record2 ... record6),
+(one, `record`, for every template),
 the consistency checks every consistent form must pass, and grid json.
 Everything is derived from the strings drawn, never from jixiao."""
 from decimal import Decimal
@@ -91,40 +91,6 @@ def check_form(f, fund_score):
             assert ind[7], ("deviation missing", ind)
 
 
-def fund_record(fr, has_init=True):
-    """One fund row's record from its printed strings; a template without
-    the 年初预算数 column gives initial_budget null."""
-    return {"label": normalise(fr["label"]).rstrip(":："), "category": fr["category"],
-            "initial_budget": parse_number(fr["init"]) if has_init else None,
-            "annual_budget": parse_number(fr["annual"]),
-            "executed": parse_number(fr["executed"]),
-            "weight": parse_number(fr["weight"]),
-            "execution_rate": parse_number(fr["rate"]),
-            "score": parse_number(fr["score"])}
-
-
-def indicator_record(row):
-    """One indicator row (l1, l2, name, target, actual, weight, score, deviation)."""
-    l1, l2, name, tgt, act, w, sc, dev = row
-    return {"level1": normalise(l1), "level2": normalise(l2), "name": normalise(name),
-            "target": parse_value(tgt), "actual": parse_value(act),
-            "weight": parse_number(w), "score": parse_number(sc),
-            "deviation": normalise(dev) or None}
-
-
-def record_nat(f):
-    funds = [fund_record(fr) for fr in f["funds"]]
-    inds = [indicator_record(row) for row in f["indicators"]]
-    return {"schema_version": 1, "kind": "project", "title": normalise(f["title"]),
-            "year": f["year"], "project_name": normalise(f["project_name"]),
-            "department": normalise(f["department"]), "implementer": normalise(f["implementer"]),
-            "fund_unit": f["fund_unit"], "funds": funds,
-            "goals": {"expected": normalise(f["goals"][0]), "achieved": normalise(f["goals"][1])},
-            "indicators": inds, "total_weight": parse_number(f["total_weight"]),
-            "total_score": parse_number(f["total_score"]), "grade": f.get("grade"),
-            "checks": []}
-
-
 def check_v(f):
     fs = f["fund_score"]
     w = D(f["funds"][0]["weight"].rstrip("%")) + sum(D(i[5]) for i in f["indicators"])
@@ -139,18 +105,6 @@ def check_v(f):
     if g:
         t = D(f["total_score"])
         assert g == ("优" if t >= 90 else "良" if t >= 80 else "中" if t >= 60 else "差"), (g, t)
-
-
-def record_v(f):
-    fl = [fund_record(fr, "init" in f["fund_cols"]) for fr in f["funds"]]
-    inds = [indicator_record(row) for row in f["indicators"]]
-    exp, ach = f["goals"]
-    return {"schema_version": 1, "kind": "project", "title": f["title_truth"], "year": f["year"],
-            "project_name": normalise(f["project_name"]), "department": normalise(f["department"]),
-            "implementer": normalise(f["implementer"]), "fund_unit": f["fund_unit"], "funds": fl,
-            "goals": {"expected": normalise(exp) or None, "achieved": normalise(ach) if ach else None},
-            "indicators": inds, "total_weight": parse_number(f["total_weight"]),
-            "total_score": parse_number(f["total_score"]), "grade": f.get("grade"), "checks": []}
 
 
 def write_json(path, obj):
@@ -227,30 +181,9 @@ def _unit_note(v):
     return v
 
 
-def record2(f):
-    rec = record_v(f)
-    for ind in rec["indicators"]:
-        _unit_note(ind["target"])
-        _unit_note(ind["actual"])
-    keep = [i for i, fr in enumerate(f["funds"]) if not fr.get("heading")]
-    rec["funds"] = [rec["funds"][i] for i in keep]
-    if f.get("kind") == "department":
-        rec["kind"] = "department"
-        rec["project_name"] = None
-        rec["implementer"] = None
-    return rec
-
-
 def grade_of(t):
     t = D(t)
     return "优" if t >= 90 else "良" if t >= 80 else "中" if t >= 60 else "差"
-
-
-def record3(f):
-    rec = record2(f)
-    if f.get("implementer") in (None, ""):
-        rec["implementer"] = None
-    return rec
 
 
 # ------------------------------------------------------------------ writing
@@ -294,60 +227,55 @@ def check4(f):
     check2(g)
 
 
-def record4(f):
+def grid_doc4(name, pdf, what, options, grids, n_pages):
+    return grid_doc(name, pdf, what, options, grids, n_pages, style="samplegen-variant4")
+
+
+def record(f):
+    """The record (SCHEMA §1) of one form, from the strings its template prints:
+    a template without a fund column gives null there; weights and scores may
+    carry the unit 分; a bracketed note after a % unit is not the unit; empty
+    name / implementer / 二级 cells give null; goals by goal_layout (merged:
+    one cell, the expected goal; multirow: the rows joined); a department
+    form has no project name or implementer; heads == [] (no title, no year
+    line) gives title and year null. The title is title_truth where the
+    template sets one, else the printed title."""
+    cols = f.get("fund_cols")
     fl = []
     for i, fr in enumerate(f["funds"]):
-        get = (lambda key: (pnum if key == "weight" else parse_number)(fr[key]) if key in f["fund_cols"] else None)
-        w = get("weight")
-        if f.get("fund_weight_row") and i == 0:
-            w = pnum(fr["weight"])
+        if fr.get("heading"):       # a label-only row (heading_row)
+            continue
+        get = (lambda key: (pnum if key == "weight" else parse_number)(fr[key])
+               if cols is None or key in cols else None)
+        w = pnum(fr["weight"]) if f.get("fund_weight_row") and i == 0 else get("weight")
         fl.append({"label": normalise(fr["label"]).rstrip(":："), "category": fr["category"],
                    "initial_budget": get("init"), "annual_budget": get("annual"), "executed": get("executed"),
                    "weight": w, "execution_rate": get("rate"), "score": get("score")})
     inds = []
     for l1, l2, name, tgt, act, w, sc, dev in f["indicators"]:
-        inds.append({"level1": normalise(l1), "level2": normalise(l2), "name": normalise(name),
+        inds.append({"level1": normalise(l1), "level2": normalise(l2) or None, "name": normalise(name),
                      "target": _unit_note(parse_value(tgt)), "actual": _unit_note(parse_value(act)),
                      "weight": pnum(w), "score": pnum(sc), **dev_truth(dev)})
     g = f["goals"]
-    if f["goal_layout"] == "multirow":
+    layout = f.get("goal_layout")
+    if layout == "multirow":
         exp = normalise("\n".join(e for e, _ in g)) or None
         ach = normalise("\n".join(a for _, a in g)) or None
-    elif f["goal_layout"] == "merged":
+    elif layout == "merged":
         exp, ach = normalise(g[0]) or None, None
     else:
-        exp, ach = normalise(g[0]) or None, normalise(g[1]) or None
-    tw = f.get("total_weight")
-    ts = f.get("total_score")
-    return {"schema_version": 1, "kind": "project", "title": f["title_truth"], "year": f["year"],
-            "project_name": normalise(f["project_name"]), "department": normalise(f["department"]),
-            "implementer": normalise(f["implementer"]) or None, "fund_unit": f["fund_unit"], "funds": fl,
+        exp, ach = normalise(g[0]) or None, normalise(g[1]) if g[1] else None
+    tw, ts = f.get("total_weight"), f.get("total_score")
+    dept = f.get("kind") == "department"
+    no_heads = f.get("heads") == []
+    return {"schema_version": 1, "kind": "department" if dept else "project",
+            "title": None if no_heads else f["title_truth"] if "title_truth" in f else normalise(f["title"]),
+            "year": None if no_heads else f["year"],
+            "project_name": None if dept else normalise(f["project_name"]) or None,
+            "department": normalise(f["department"]),
+            "implementer": None if dept else normalise(f["implementer"]) or None,
+            "fund_unit": f["fund_unit"], "funds": fl,
             "goals": {"expected": exp, "achieved": ach}, "indicators": inds,
             "total_weight": pnum(tw) if tw is not None else None,
             "total_score": pnum(ts) if ts is not None else None,
             "grade": f.get("grade"), "checks": []}
-
-
-def grid_doc4(name, pdf, what, options, grids, n_pages):
-    return grid_doc(name, pdf, what, options, grids, n_pages, style="samplegen-variant4")
-
-
-def truth5(f):
-    rec = record4(f)
-    if not rec["project_name"]:     # an empty 项目名称 value cell
-        rec["project_name"] = None
-    return rec
-
-
-def record6(f):
-    rec = record4(f)
-    if f.get("kind") == "department":
-        rec.update(kind="department", project_name=None, implementer=None)
-    if not rec["project_name"]:
-        rec["project_name"] = None
-    if f.get("heads") == []:            # no title line, no year line
-        rec["title"], rec["year"] = None, None
-    for i in rec["indicators"]:         # an empty 二级 cell, or no 二级 column at all
-        if not i["level2"]:
-            i["level2"] = None
-    return rec
