@@ -10,49 +10,51 @@ from samplegen.fonts import CIDFontUCS2, helvetica, winansi_font
 from samplegen.layout import A4
 
 
-def build_pdf(pages, font, page_size=(595.28, 841.89), info_title=None, id_seed=b""):
-    """pages: list of content bytes (using /F1 for ``font``)."""
-    import hashlib
-    pdf = PDF()
-    fref = font.make(pdf)
+def write_pages(pdf, fonts, pages, media, *, producer, creator, id_seed, extra=None, mutate=None):
+    """The page tree over the content streams (fonts: the resource dict, made
+    before), the catalog and the info; extra: more keys for every page dict;
+    mutate(i, Stream) may change a page's content stream object before it is
+    written. -> the file's bytes (its /ID from id_seed and the contents)."""
     pages_ref = pdf.reserve()
     kids = []
-    for content in pages:
-        c = pdf.add(Stream(content))
-        kids.append(pdf.add({"Type": Name("Page"), "Parent": pages_ref,
-                             "MediaBox": [0, 0, page_size[0], page_size[1]],
-                             "Resources": {"Font": {"F1": fref}, "ProcSet": [Name("PDF"), Name("Text")]},
-                             "Contents": c}))
+    for i, content in enumerate(pages):
+        s = Stream(content)
+        if mutate:
+            mutate(i, s)
+        c = pdf.add(s)
+        d = {"Type": Name("Page"), "Parent": pages_ref, "MediaBox": list(media),
+             "Resources": {"Font": fonts, "ProcSet": [Name("PDF"), Name("Text")]},
+             "Contents": c}
+        d.update(extra or {})
+        kids.append(pdf.add(d))
     pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
     root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
-    info = pdf.add({"Producer": b"jixiao samplegen", "Creator": b"tools/samplegen"})
+    info = pdf.add({"Producer": producer, "Creator": creator})
     return pdf.write(root, info, hashlib.md5(id_seed + b"".join(pages)).digest())
+
+
+def build_pdf(pages, font, page_size=(595.28, 841.89), id_seed=b""):
+    """pages: list of content bytes (using /F1 for ``font``)."""
+    pdf = PDF()
+    fonts = {"F1": font.make(pdf)}
+    return write_pages(pdf, fonts, pages, [0, 0, page_size[0], page_size[1]], producer=b"jixiao samplegen",
+                       creator=b"tools/samplegen", id_seed=id_seed)
 
 
 def build_pdf_v(pages, font, media, *, rotate=None, crop=None, producer=b"jixiao samplegen", id_seed=b"",
                 latin=False):
     """pages: content streams; media: [x0 y0 x1 y1] for every page."""
     pdf = PDF()
-    fref = font.make(pdf)
-    fonts = {"F1": fref}
+    fonts = {"F1": font.make(pdf)}
     if latin:
         fonts["F2"] = winansi_font(pdf)
-    pages_ref = pdf.reserve()
-    kids = []
-    for content in pages:
-        c = pdf.add(Stream(content))
-        d = {"Type": Name("Page"), "Parent": pages_ref, "MediaBox": media,
-             "Resources": {"Font": fonts, "ProcSet": [Name("PDF"), Name("Text")]},
-             "Contents": c}
-        if crop:
-            d["CropBox"] = crop
-        if rotate:
-            d["Rotate"] = rotate
-        kids.append(pdf.add(d))
-    pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
-    root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
-    info = pdf.add({"Producer": producer, "Creator": b"tools/samplegen/gen_variants.py"})
-    return pdf.write(root, info, hashlib.md5(id_seed + b"".join(pages)).digest())
+    extra = {}
+    if crop:
+        extra["CropBox"] = crop
+    if rotate:
+        extra["Rotate"] = rotate
+    return write_pages(pdf, fonts, pages, media, producer=producer, creator=b"tools/samplegen/gen_variants.py",
+                       id_seed=id_seed, extra=extra)
 
 
 def build_pdf2(pages, doc, media, *, producer=b"jixiao samplegen", id_seed=b""):
@@ -63,38 +65,17 @@ def build_pdf2(pages, doc, media, *, producer=b"jixiao samplegen", id_seed=b""):
         fonts = {"F1": doc.font.make(pdf)}
         if doc.font_mode == "type1mixed":
             fonts["F2"] = helvetica(pdf)
-    pages_ref = pdf.reserve()
-    kids = []
-    for content in pages:
-        c = pdf.add(Stream(content))
-        kids.append(pdf.add({"Type": Name("Page"), "Parent": pages_ref, "MediaBox": media,
-                             "Resources": {"Font": fonts, "ProcSet": [Name("PDF"), Name("Text")]},
-                             "Contents": c}))
-    pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
-    root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
-    info = pdf.add({"Producer": producer, "Creator": b"tools/samplegen/gen_variants2.py"})
-    return pdf.write(root, info, hashlib.md5(id_seed + b"".join(pages)).digest())
+    return write_pages(pdf, fonts, pages, media, producer=producer, creator=b"tools/samplegen/gen_variants2.py",
+                       id_seed=id_seed)
 
 
 def build_pdf3(pages, media=(0, 0, A4[0], A4[1]), *, producer=b"jixiao samplegen", id_seed=b"", mutate=None):
-    """like vlayout2.build_pdf2 for the UCS2 font; mutate(i, Stream) may
-    change a page's content stream object before it is written."""
+    """The UCS2 font as /F1; mutate(i, Stream) may change a page's content
+    stream object before it is written."""
     pdf = PDF()
     fonts = {"F1": CIDFontUCS2().make(pdf)}
-    pages_ref = pdf.reserve()
-    kids = []
-    for i, content in enumerate(pages):
-        s = Stream(content)
-        if mutate:
-            mutate(i, s)
-        c = pdf.add(s)
-        kids.append(pdf.add({"Type": Name("Page"), "Parent": pages_ref, "MediaBox": list(media),
-                             "Resources": {"Font": fonts, "ProcSet": [Name("PDF"), Name("Text")]},
-                             "Contents": c}))
-    pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
-    root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
-    info = pdf.add({"Producer": producer, "Creator": b"tools/samplegen/gen_variants3.py"})
-    return pdf.write(root, info, hashlib.md5(id_seed + b"".join(pages)).digest())
+    return write_pages(pdf, fonts, pages, media, producer=producer, creator=b"tools/samplegen/gen_variants3.py",
+                       id_seed=id_seed, mutate=mutate)
 
 
 # ------------------------------------------------------------------ damaged-file helpers
@@ -139,14 +120,5 @@ def ucs2(s):
 def build_pdf8(pages, doc, *, producer, id_seed, media=(0, 0, A4[0], A4[1])):
     pdf = PDF()
     fonts = doc.font.make_all(pdf) if doc.mode == "type3" else {"F1": CIDFontUCS2().make(pdf)}
-    pages_ref = pdf.reserve()
-    kids = []
-    for content in pages:
-        c = pdf.add(Stream(content))
-        kids.append(pdf.add({"Type": Name("Page"), "Parent": pages_ref, "MediaBox": list(media),
-                             "Resources": {"Font": fonts, "ProcSet": [Name("PDF"), Name("Text")]},
-                             "Contents": c}))
-    pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
-    root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
-    info = pdf.add({"Producer": producer, "Creator": b"tools/samplegen/gen_variants8.py"})
-    return pdf.write(root, info, hashlib.md5(id_seed + b"".join(pages)).digest())
+    return write_pages(pdf, fonts, pages, media, producer=producer, creator=b"tools/samplegen/gen_variants8.py",
+                       id_seed=id_seed)

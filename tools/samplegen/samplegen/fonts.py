@@ -184,6 +184,20 @@ class CIDFontUTF16(CIDFontUCS2):
     encoding = "UniGB-UTF16-H"
 
 
+def glyph_runs(s, code_of):
+    """[(font index, bytes, text)]: s cut where the font changes; code_of(ch,
+    the current run's font index or None) -> (font index, code)."""
+    out = []
+    for ch in s:
+        fi, code = code_of(ch, out[-1][0] if out else None)
+        if out and out[-1][0] == fi:
+            out[-1][1].append(code)
+            out[-1][2] += ch
+        else:
+            out.append([fi, bytearray([code]), ch])
+    return [(fi, bytes(b), t) for fi, b, t in out]
+
+
 class DiffFonts:
     """A family of simple TrueType fonts (not embedded) whose codes
     0x20-0x7E are WinAnsi ASCII and whose codes 0x80-0xFF (and 0x7F) are
@@ -204,23 +218,8 @@ class DiffFonts:
         return CIDFontUCS2().width(text, size)
 
     def runs(self, s):
-        """[(font index, bytes, text)]; ASCII joins the current run."""
-        out = []
-        for ch in s:
-            if 0x20 <= ord(ch) <= 0x7E:
-                if out:
-                    out[-1][1].append(ord(ch))
-                    out[-1][2] += ch
-                else:
-                    out.append([0, bytearray([ord(ch)]), ch])
-            else:
-                fi, code = self.map[ch]
-                if out and out[-1][0] == fi:
-                    out[-1][1].append(code)
-                    out[-1][2] += ch
-                else:
-                    out.append([fi, bytearray([code]), ch])
-        return [(fi, bytes(b), t) for fi, b, t in out]
+        """[(font index, bytes, text)]; ASCII joins the current run (font 0 first)."""
+        return glyph_runs(s, lambda ch, cur: (cur or 0, ord(ch)) if 0x20 <= ord(ch) <= 0x7E else self.map[ch])
 
     def make_all(self, pdf):
         refs = {}
@@ -275,15 +274,7 @@ class Type3Fonts:
         return self.u.width(text, size)
 
     def runs(self, s):
-        out = []
-        for ch in s:
-            fi, code = self.map[ch]
-            if out and out[-1][0] == fi:
-                out[-1][1].append(code)
-                out[-1][2] += ch
-            else:
-                out.append([fi, bytearray([code]), ch])
-        return [(fi, bytes(b), t) for fi, b, t in out]
+        return glyph_runs(s, lambda ch, cur: self.map[ch])
 
     def make_all(self, pdf):
         refs = {}
