@@ -293,6 +293,11 @@ def cell_rect(hs, vs, x, y, size):
     return x0, max(dn), x1, min(up)
 
 
+def _tm(y):
+    """the text matrix placing a run at (x, y)"""
+    return lambda cx: f"1 0 0 1 {round(cx, 2)} {y} Tm "
+
+
 class VDoc:
     """The variant layout. Options (keywords, all off by default):
     page, left, margin_t, margin_b, size, leading, min_row: geometry;
@@ -509,17 +514,35 @@ class VDoc:
     def _text_op(self, x, y, size, s, angle=0):
         """one line of text: Type3 runs, glyph-level placing, or the font/text modes; invisible (3 Tr) with ocr"""
         if self.mode == "type3":
-            out = [b"BT "]
-            cx = x
-            for fi, b, txt in self.font.runs(s):
-                out.append(f"/F{fi + 1} {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm <{b.hex().upper()}> Tj ".encode())
-                cx += self.font.width(txt, size)
-            out.append(b"ET\n")
-            return b"".join(out)
+            return self._runs_op(x, size, [(f"F{fi + 1}", f"<{b.hex().upper()}>".encode(), txt)
+                                           for fi, b, txt in self.font.runs(s)], _tm(y))
         if self.glyphs and not angle:
             return self._glyph_op(x, y, size, s)
         op = self._font_op(x, y, size, s, angle)
         return op.replace(b"BT ", b"BT 3 Tr ") if self.ocr else op
+
+    def _runs_op(self, x, size, runs, mat):
+        """runs: [(font resource name, the string operand, its text)], one BT, a Tf
+        and a text matrix mat(x) per run, each run after the width of the last"""
+        out = [b"BT "]
+        cx = x
+        for fname, operand, txt in runs:
+            out.append(f"/{fname} {size:g} Tf ".encode() + mat(cx).encode() + operand + b" Tj ")
+            cx += self.font.width(txt, size)
+        out.append(b"ET\n")
+        return b"".join(out)
+
+    def _latin_runs(self, s, ascii_only=False):
+        """s cut into WinAnsi runs (/F2, cp1252; ASCII alone with ascii_only) and CID runs (/F1)"""
+        runs = []
+        for ch in s:
+            latin = ch == " " or (ord(ch) < 0x2E80 and _winansi(ch) and (not ascii_only or ord(ch) < 0x7F))
+            if runs and runs[-1][0] == latin:
+                runs[-1][1] += ch
+            else:
+                runs.append([latin, ch])
+        return [("F2", ser(run.encode("cp1252")), run) if latin else ("F1", ser(self.font.encode(run)), run)
+                for latin, run in runs]
 
     def _glyph_op(self, x, y, size, s):
         """glyphs: abs_bt | abs_tm | negtc"""
@@ -547,33 +570,11 @@ class VDoc:
             c, sn = round(math.cos(angle), 4), round(math.sin(angle), 4)
             mat = lambda cx: f"{c:g} {sn:g} {-sn:g} {c:g} {round(cx, 2)} {y} Tm "
         else:
-            mat = lambda cx: f"1 0 0 1 {round(cx, 2)} {y} Tm "
+            mat = _tm(y)
         if self.font_mode == "type1mixed":
-            runs = []
-            for ch in s:
-                latin = ch == " " or (ord(ch) < 0x2E80 and _winansi(ch) and ord(ch) < 0x7F)
-                if runs and runs[-1][0] == latin:
-                    runs[-1][1] += ch
-                else:
-                    runs.append([latin, ch])
-            out = [b"BT "]
-            cx = x
-            for latin, run in runs:
-                if latin:
-                    out.append(f"/F2 {size:g} Tf ".encode() + mat(cx).encode() + ser(run.encode("cp1252")) + b" Tj ")
-                else:
-                    out.append(f"/F1 {size:g} Tf ".encode() + mat(cx).encode() + ser(self.font.encode(run)) + b" Tj ")
-                cx += self.font.width(run, size)
-            out.append(b"ET\n")
-            return b"".join(out)
+            return self._runs_op(x, size, self._latin_runs(s, ascii_only=True), mat)
         if self.font_mode == "diff":
-            out = [b"BT "]
-            cx = x
-            for fi, b, txt in self.font.runs(s):
-                out.append(f"/F{fi + 1} {size:g} Tf ".encode() + mat(cx).encode() + ser(b) + b" Tj ")
-                cx += self.font.width(txt, size)
-            out.append(b"ET\n")
-            return b"".join(out)
+            return self._runs_op(x, size, [(f"F{fi + 1}", ser(b), txt) for fi, b, txt in self.font.runs(s)], mat)
         if angle:
             return (f"BT /F1 {size:g} Tf ".encode() + mat(x).encode() + ser(self.font.encode(s)) + b" Tj ET\n")
         return self._plain_op(x, y, size, s)
@@ -584,25 +585,7 @@ class VDoc:
         if self.text_mode == "mixed":
             # Word style: Latin runs (digits, %, ., —) in a simple WinAnsi
             # font /F2, CJK runs in the CID font /F1, one BT, Tf switches
-            runs = []
-            for ch in s:
-                latin = ch == " " or (ord(ch) < 0x2E80 and _winansi(ch))
-                if runs and runs[-1][0] == latin:
-                    runs[-1][1] += ch
-                else:
-                    runs.append([latin, ch])
-            out = [b"BT "]
-            cx = x
-            for latin, run in runs:
-                if latin:
-                    out.append(f"/F2 {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm ".encode()
-                               + ser(run.encode("cp1252")) + b" Tj ")
-                else:
-                    out.append(f"/F1 {size:g} Tf 1 0 0 1 {round(cx, 2)} {y} Tm ".encode() + ser(f.encode(run))
-                               + b" Tj ")
-                cx += f.width(run, size)
-            out.append(b"ET\n")
-            return b"".join(out)
+            return self._runs_op(x, size, self._latin_runs(s), _tm(y))
         if self.text_mode == "TJ" and len(s) > 1:
             # Word-style: TJ array, a small kerning number between glyph
             # pairs (alternating sign so the line keeps its measured width)
