@@ -5,7 +5,7 @@ import io
 import json
 import os
 from samplegen.templates import dept_table, heads_for, national_table, table, table4, table6, table8, table_of
-from samplegen.truth import check2, check4, check_form, check_v as check, grid_doc, grid_doc4, record, write_json
+from samplegen.truth import check2, check4, check_form, grid_doc, grid_doc4, record, write_json
 from samplegen.layout import A4, Cell, Doc, MARGIN_L, PAGE_W, Table, VDoc, crop_marks, wrap
 from samplegen.paths import REPO_SAMPLES, ROOT, SAMPLES
 from samplegen.assemble import build_pdf, build_pdf2, build_pdf3, build_pdf8, build_pdf_v, incremental_update, ucs2, xref_offsets_off
@@ -125,7 +125,7 @@ def text_dumps(data):
 def build_r1(spec, outdir):
     forms = spec["forms"]
     for f in forms:
-        check(f)
+        check2(f)
     chars = set()
     tables = [table(f) for f in forms]
     for f, t, hs in zip(forms, tables, spec["heads"]):

@@ -637,18 +637,15 @@ class VDoc:
                 cur = None
                 parts.append(b"0 G\n")
                 for op in ops:
+                    if op[0] not in ("R", "L"):
+                        continue
+                    if op[-1] != cur:           # line width
+                        cur = op[-1]
+                        parts.append(f"{cur:g} w\n".encode())
                     if op[0] == "R":
-                        _, x, y, w_, h_, w = op
-                        if w != cur:
-                            parts.append(f"{w:g} w\n".encode())
-                            cur = w
-                        parts.append(f"{x} {y} {w_} {h_} re S\n".encode())
-                    if op[0] == "L":
-                        _, x1, y1, x2, y2, w = op
-                        if w != cur:
-                            parts.append(f"{w:g} w\n".encode())
-                            cur = w
-                        parts.append(f"{x1} {y1} m {x2} {y2} l S\n".encode())
+                        parts.append(f"{op[1]} {op[2]} {op[3]} {op[4]} re S\n".encode())
+                    else:
+                        parts.append(f"{op[1]} {op[2]} m {op[3]} {op[4]} l S\n".encode())
             parts.append(b"0 g\n")
             for op in ops:
                 if op[0] == "T":

@@ -244,40 +244,66 @@ def write_ods(path, forms, with_note=True):
 
 
 # ------------------------------------------------------------ docx
-def write_docx(path, forms):
+def docx_document():
+    """A python-docx Document with fixed core properties (reproducible bytes)."""
     import docx
-    from docx.shared import Cm, Pt
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     d = docx.Document()
     cp = d.core_properties
-    cp.created = cp.modified = FIXED
-    cp.last_printed = FIXED
+    cp.created = cp.modified = cp.last_printed = FIXED
     cp.author = cp.last_modified_by = "samplegen"
     cp.revision = 1
+    return d
+
+
+def docx_forms(d, forms, sizes, grid=True, widths=None):
+    """Per form (a page break between forms): its title and year line centred
+    in the two font sizes, then its table (Table Grid style with grid, column
+    widths widths(t's width) if given), merged cells merged. Yields
+    (table, [(Cell, docx cell)]) for the caller to fill."""
+    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     for k, f in enumerate(forms):
         if k:
             d.add_page_break()
-        for text, size in ((f["title"], 16), (f["year_line"], 11)):
+        for text, size in zip((f["title"], f["year_line"]), sizes):
             para = d.add_paragraph()
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = para.add_run(text)
-            run.font.size = Pt(size)
+            para.add_run(text).font.size = Pt(size)
         t = table_of(f)
         table = d.add_table(rows=t.n_rows, cols=t.n_cols)
-        table.style = "Table Grid"
+        if grid:
+            table.style = "Table Grid"
+        if widths:
+            for i, w in enumerate(t.col_widths):
+                for cell in table.columns[i].cells:
+                    cell.width = widths(w)
+        cells = []
         for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
             cell = table.cell(c.row, c.col)
             if c.rowspan > 1 or c.colspan > 1:
                 cell = cell.merge(table.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+            cells.append((c, cell))
+        yield table, cells
+
+
+def save_docx(d, path):
+    buf = io.BytesIO()
+    d.save(buf)
+    write_zip_fixed(path, buf.getvalue())
+
+
+def write_docx(path, forms):
+    from docx.shared import Cm
+    d = docx_document()
+    for table, cells in docx_forms(d, forms, (16, 11)):
+        for c, cell in cells:
             lines = c.text.split("\n")
             cell.paragraphs[0].text = lines[0]
             for line in lines[1:]:
                 cell.add_paragraph(line)
         for row in table.rows:
             row.height = Cm(1.6)  # tall rows: the table runs over a page break
-    buf = io.BytesIO()
-    d.save(buf)
-    write_zip_fixed(path, buf.getvalue())
+    save_docx(d, path)
 
 
 # ------------------------------------------------------------ html

@@ -10,7 +10,7 @@ import re
 import subprocess
 import tempfile
 from samplegen.templates import table_of
-from samplegen.office import FIXED, as_number, html_table, write_zip_fixed
+from samplegen.office import FIXED, as_number, docx_document, docx_forms, html_table, save_docx, write_zip_fixed
 from samplegen.assemble import build_pdf
 from samplegen.fonts import CIDFontUCS2
 from samplegen.layout import Doc
@@ -134,15 +134,10 @@ def row_heights(t):
 
 # ------------------------------------------------------------ docx (Writer)
 def write_docx(tmp, forms, borders=True):
-    import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
-    d = docx.Document()
-    cp = d.core_properties
-    cp.created = cp.modified = cp.last_printed = FIXED
-    cp.author = cp.last_modified_by = "samplegen"
-    cp.revision = 1
+    d = docx_document()
     style = d.styles["Normal"]
     style.font.size = Pt(8)
     style.font.name = OFFICE_FONTS["docx"]
@@ -153,30 +148,12 @@ def write_docx(tmp, forms, borders=True):
         s.left_margin = s.right_margin = Mm(12)
         s.top_margin = s.bottom_margin = Mm(15)
     align = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT}
-    for k, f in enumerate(forms):
-        if k:
-            d.add_page_break()
-        for text, size in ((f["title"], 15), (f["year_line"], 10)):
-            para = d.add_paragraph()
-            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            para.add_run(text).font.size = Pt(size)
-        t = table_of(f)
-        table = d.add_table(rows=t.n_rows, cols=t.n_cols)
-        if borders:
-            table.style = "Table Grid"
-        for i, w in enumerate(t.col_widths):
-            for cell in table.columns[i].cells:
-                cell.width = Pt(w * 0.97)
-        for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
-            cell = table.cell(c.row, c.col)
-            if c.rowspan > 1 or c.colspan > 1:
-                cell = cell.merge(table.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+    for _, cells in docx_forms(d, forms, (15, 10), grid=borders, widths=lambda w: Pt(w * 0.97)):
+        for c, cell in cells:
             cell.paragraphs[0].text = c.text
             cell.paragraphs[0].alignment = align.get(c.align, WD_ALIGN_PARAGRAPH.CENTER)
     path = os.path.join(tmp, "forms.docx")
-    buf = io.BytesIO()
-    d.save(buf)
-    write_zip_fixed(path, buf.getvalue())
+    save_docx(d, path)
     return path
 
 

@@ -72,6 +72,24 @@ def _indicator_cells(cells, r0, c0, inds, col_l1, col_l2):
         cells.append(Cell(r0 + s, col_l2, inds[s][1], rowspan=n))
 
 
+def _fund_and_goal_rows(C, f, col, label, align, spans):
+    """The fund rows from row 3 (label cell at column 1 with `label`, the six
+    values from `col`, aligned by align(key)), then the two goal rows
+    (预期目标 / 实际完成情况 over spans columns) after them. -> the next row"""
+    for i, fr in enumerate(f["funds"]):
+        r = 3 + i
+        C.append(Cell(r, 1, fr["label"], **label))
+        for k, key in enumerate(["init", "annual", "executed", "weight", "rate", "score"]):
+            C.append(Cell(r, col + k, fr[key], align=align(key)))
+    r = 3 + len(f["funds"])
+    e, a = spans
+    C += [Cell(r, 0, "年度总体目标", rowspan=2), Cell(r, 1, "预期目标", colspan=e),
+          Cell(r, 1 + e, "实际完成情况", colspan=a),
+          Cell(r + 1, 1, f["goals"][0], colspan=e, align="l"),
+          Cell(r + 1, 1 + e, f["goals"][1], colspan=a, align="l")]
+    return r + 2
+
+
 def national_table(f):
     """财预〔2020〕10号 项目支出绩效自评表, 9 columns."""
     cw = [38, 52, 58, 100, 62, 62, 36, 40, 67]
@@ -83,17 +101,8 @@ def national_table(f):
     C += [Cell(2, 0, f.get("fund_head", "项目资金（万元）"), rowspan=1 + nf), Cell(2, 1, "", colspan=2)]
     for k, hd in enumerate(["年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"]):
         C.append(Cell(2, 3 + k, hd))
-    for i, fr in enumerate(f["funds"]):
-        r = 3 + i
-        C.append(Cell(r, 1, fr["label"], colspan=2, align="l"))
-        for k, key in enumerate(["init", "annual", "executed", "weight", "rate", "score"]):
-            C.append(Cell(r, 3 + k, fr[key], align="c" if key in ("weight", "score") else "r"))
-    r = 3 + nf
-    C += [Cell(r, 0, "年度总体目标", rowspan=2), Cell(r, 1, "预期目标", colspan=4),
-          Cell(r, 5, "实际完成情况", colspan=4),
-          Cell(r + 1, 1, f["goals"][0], colspan=4, align="l"),
-          Cell(r + 1, 5, f["goals"][1], colspan=4, align="l")]
-    h = r + 2
+    h = _fund_and_goal_rows(C, f, 3, dict(colspan=2, align="l"),
+                            lambda key: "c" if key in ("weight", "score") else "r", (4, 4))
     inds = f["indicators"]
     C.append(Cell(h, 0, "绩效指标", rowspan=1 + len(inds)))
     for k, hd in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（B）",
@@ -121,17 +130,7 @@ def shanghai_table(f):
     C += [Cell(2, 0, "项目资金(万元)", rowspan=1 + nf), Cell(2, 1, "")]
     for k, hd in enumerate(["年初预算数", "全年预算数", "全年执行数", "分值", "执行率(%)", "得分"]):
         C.append(Cell(2, 2 + k, hd))
-    for i, fr in enumerate(f["funds"]):
-        r = 3 + i
-        C.append(Cell(r, 1, fr["label"]))
-        for k, key in enumerate(["init", "annual", "executed", "weight", "rate", "score"]):
-            C.append(Cell(r, 2 + k, fr[key]))
-    r = 3 + nf
-    C += [Cell(r, 0, "年度总体目标", rowspan=2), Cell(r, 1, "预期目标", colspan=3),
-          Cell(r, 4, "实际完成情况", colspan=4),
-          Cell(r + 1, 1, f["goals"][0], colspan=3, align="l"),
-          Cell(r + 1, 4, f["goals"][1], colspan=4, align="l")]
-    h = r + 2
+    h = _fund_and_goal_rows(C, f, 2, {}, lambda key: "c", (3, 4))
     for k, hd in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                             "偏差原因分析及改进措施"]):
         C.append(Cell(h, k, hd))
