@@ -1,6 +1,6 @@
 """Round 4 case list: the forms of each variant4_NN sample and its layout options."""
 from decimal import Decimal as D
-from samplegen.templates import W8, mkform, partial, pct_trim, total_row
+from samplegen.templates import W8, mkform, partial, pct_trim
 from samplegen.build import case
 from cases.round3 import form_base, forms_two_pages
 
@@ -41,9 +41,9 @@ def forms_numbered():
          ("满意度指标（10分）", "1.服务对象满意度指标", "（7）学生家长满意度", "≥90%", "95.1%", "10", "10", "")],
         ("全县36所义务教育学校全部开展课后服务，参与学生2.1万人以上，有效减轻家长接送负担。",
          "36所学校全部开展课后服务，参与学生1.96万人，家长满意度95.1%。"),
-        national=False, widths=W8, header_rows=lambda f, n: [
-            [("项目名称", 2), (f["project_name"], 6, "l")],
-            [("主管部门", 2), (f["department"], 2, "l"), ("实施单位", 1), (f["implementer"], 3, "l")]],
+        national=False, widths=W8, header_rows=[
+            [("项目名称", 2), ("{project_name}", 6, "l")],
+            [("主管部门", 2), ("{department}", 2, "l"), ("实施单位", 1), ("{implementer}", 3, "l")]],
         goal_split=3)
     return [f1, f2]
 
@@ -80,9 +80,9 @@ def forms_headwords():
         ind_cols=["l1", "l2", "name", "tgt", "act", "w", "sc", "devr", "devm"],
         ind_heads={"tgt": "预期指标值", "act": "全年实际值", "w": "权重(%)", "sc": "评分"},
         fund_heads={"weight": "权重(%)"},
-        header_rows=lambda f, n: [
-            [("项目名称", 2), (f["project_name"], n - 2, "l")],
-            [("主管部门", 2), (f["department"], 3, "l"), ("实施单位", 2), (f["implementer"], 2, "l")]],
+        header_rows=[
+            [("项目名称", 2), ("{project_name}", -2, "l")],
+            [("主管部门", 2), ("{department}", 3, "l"), ("实施单位", 2), ("{implementer}", 2, "l")]],
         goal_split=4)
     f2 = mkform(
         "柏溪市老年人助餐服务补贴", "柏溪市民政局", "柏溪市养老服务指导中心",
@@ -190,9 +190,9 @@ def forms_header():
         ("新建高标准农田2.6万亩，耕地质量等级提升0.5等以上，亩均粮食产能提升100斤以上。",
          "建成高标准农田2.6万亩，耕地质量等级提升0.5等，亩均粮食产能提升96斤。"),
         amt_fmt=lambda v: f"{v:,.2f}",
-        header_rows=lambda f, n: [
-            [("项目名称", 2), (f["project_name"], 3, "l"), ("项目编号", 1), ("530621-2023-0117", 3, "l")],
-            [("主管部门（单位）", 2), (f["department"], 3, "l"), ("项目实施单位", 1), (f["implementer"], 3, "l")],
+        header_rows=[
+            [("项目名称", 2), ("{project_name}", 3, "l"), ("项目编号", 1), ("530621-2023-0117", 3, "l")],
+            [("主管部门（单位）", 2), ("{department}", 3, "l"), ("项目实施单位", 1), ("{implementer}", 3, "l")],
             [("项目类别", 2), ("专项业务类", 3, "l"), ("项目属性", 1), ("经常性项目", 3, "l")]])
     f2 = mkform(
         "清源县乡村医生岗位补助", "清源县卫生健康局", "清源县基层卫生服务中心",
@@ -209,10 +209,10 @@ def forms_header():
         ("为全县320名在岗乡村医生发放岗位补助，保障村卫生室正常运转。",
          "为320名乡村医生足额发放岗位补助，村卫生室服务覆盖率98.8%。"),
         national=False, widths=W8, goal_split=3,
-        header_rows=lambda f, n: [
-            [("项目名称", 1), (f["project_name"], 3, "l"), ("项目类别", 1), ("一次性项目", 3, "l")],
-            [("主管部门（单位）", 1), (f["department"], 7, "l")],
-            [("项目实施单位", 1), (f["implementer"], 7, "l")],
+        header_rows=[
+            [("项目名称", 1), ("{project_name}", 3, "l"), ("项目类别", 1), ("一次性项目", 3, "l")],
+            [("主管部门（单位）", 1), ("{department}", 7, "l")],
+            [("项目实施单位", 1), ("{implementer}", 7, "l")],
             [("项目负责人", 1), ("周明远", 3, "l"), ("联系电话", 1), ("0871-6521 4408", 3, "l")]])
     return [f1, f2]
 
@@ -242,7 +242,7 @@ def forms_totals():
         ("支持15个社区养老服务驿站运营，全年服务老年人3.6万人次以上。",
          "15个驿站正常运营，全年服务老年人3.82万人次，老年人满意度95%。"),
         grade="优秀",
-        tail=total_row("总  分", lambda f, n: [[("自评等级：优秀", n)]]))
+        tail=dict(total="总  分", after=[[("自评等级：优秀", 0)]]))
     # B: 综合得分, a 绩效评价结论 text row (ignored), 评分等级 良
     b = mkform(
         "鹤鸣区智慧社区建设", "鹤鸣区政务服务数据管理局", "鹤鸣区大数据中心", pe("400.00", "352.00"), 10,
@@ -256,9 +256,9 @@ def forms_totals():
           "部分居民反映系统操作复杂；下一步优化界面。")],
         ("建成智慧社区10个，系统验收合格率100%，社区事务线上办理率达到60%以上。",
          "建成智慧社区8个，系统全部验收合格，社区事务线上办理率52%。"),
-        tail=total_row("综合得分", lambda f, n: [
-            [("绩效评价结论", 3), ("项目总体完成较好，部分社区建设进度滞后，线上办理率未达预期，评价等级为良。", n - 3, "l")],
-            [("评分等级", 3), (f["grade"], n - 3)]]))
+        tail=dict(total="综合得分", after=[
+            [("绩效评价结论", 3), ("项目总体完成较好，部分社区建设进度滞后，线上办理率未达预期，评价等级为良。", -3, "l")],
+            [("评分等级", 3), ("{grade}", -3)]]))
     # C: 合计 row, a 自评结论 text row, no grade
     c = mkform(
         "鹤鸣区公共文化场馆免费开放", "鹤鸣区文化和旅游局", "鹤鸣区文化馆", pe("88.00", "86.24"), 10,
@@ -271,8 +271,8 @@ def forms_totals():
         ("全区6个公共文化场馆免费开放，举办公益性文化活动120场以上，年接待群众25万人次以上。",
          "6个场馆全部免费开放，举办公益性文化活动126场，接待群众23.5万人次。"),
         grade=None,
-        tail=total_row("合计", lambda f, n: [
-            [("自评结论", 3), ("项目实施情况良好，基本达到预期目标。", n - 3, "l")]]))
+        tail=dict(total="合计", after=[
+            [("自评结论", 3), ("项目实施情况良好，基本达到预期目标。", -3, "l")]]))
     # D: no total row and no grade at all
     d = mkform(
         "鹤鸣区儿童青少年近视防控", "鹤鸣区教育局", "鹤鸣区中小学卫生保健所", pe("60.00", "58.50"), 10,
@@ -283,7 +283,7 @@ def forms_totals():
          ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%", "91%", "20", "20", "")],
         ("完成全区中小学生视力筛查4.2万人以上，近视防控知识知晓率达到90%以上。",
          "完成视力筛查4.26万人，近视防控知识知晓率92%。"),
-        grade=None, total_weight=None, total_score=None, tail=lambda f, pos, n: [])
+        grade=None, total_weight=None, total_score=None, tail=None)
     return [a, b, c, d]
 
 

@@ -287,7 +287,7 @@ def s08():
     f0 = F("", frows("75.00", "72.30"), inds_clean(), dept="岚桥区民政局", impl="岚桥区社会救助管理站")
     f1 = F("岚桥区困难群众临时救助", frows("75.00", "72.30"), inds_clean(), dept="岚桥区民政局",
            impl="岚桥区社会救助管理站", grade=None, total_weight=None, total_score=None,
-           tail=lambda f, pos, n: [])
+           tail=None)
     f2 = F("岚桥区社区养老服务补贴", frows("128.00", "128.00"), inds_clean(), dept="岚桥区民政局",
            impl="岚桥区养老服务指导中心")
     exp = [E(0, "missing_field", "error", "project_name", "项目名称 printed empty"),

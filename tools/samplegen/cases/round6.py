@@ -19,7 +19,7 @@ def F(name, fund_rows, inds, *, dept="澄川县财政局", impl=None, weight=10,
 def dept_form(dept, fund_rows, inds, tasks, **kw):
     f = F("", fund_rows, inds, dept=dept, **kw)
     f.update(kind="department", title_truth=DT, tasks=tasks, fund_head="年度预算资金（万元）",
-             header_rows=lambda f, n: [[("部门（单位）名称", 2), (f["department"], n - 2, "l")]],
+             header_rows=[[("部门（单位）名称", 2), ("{department}", -2, "l")]],
              heads=heads_for(f["year"], DT))
     return f
 

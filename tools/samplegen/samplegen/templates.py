@@ -479,31 +479,46 @@ def mkform(name, dept, impl, rows, weight, inds, goals, *, rate_fmt=None, amt_fm
              goals=goals, indicators=inds, total_weight="100", total_score=f"{tot:.2f}", grade=grade_of(tot),
              fund_cols=ALLCOLS, national=True, widths=WNAT, ind_cols=IND8, goal_layout="cols",
              fund_head="项目资金（万元）")
-    f["header_rows"] = nat_header
-    f["tail"] = total_row("总分", grade_rows)
+    f["header_rows"] = NAT_HEADER
+    f["tail"] = dict(total="总分", after="grade")
     f.update(kw)
     return f
 
 
-def nat_header(f, n):
-    return [[("项目名称", 2), (f["project_name"], n - 2, "l")],
-            [("主管部门", 2), (f["department"], 3, "l"), ("实施单位", 1), (f["implementer"], n - 6, "l")]]
+# A form's header_rows: rows of cells (text, span[, align]); a text "{key}" is the
+# form's f[key], a span <= 0 is the table's width plus it (0: the whole row).
+NAT_HEADER = [[("项目名称", 2), ("{project_name}", -2, "l")],
+              [("主管部门", 2), ("{department}", 3, "l"), ("实施单位", 1), ("{implementer}", -6, "l")]]
+GRADE_ROWS = [[("评分等级", 3), ("{grade}", -3)]]
 
 
-def grade_rows(f, n):
-    return [[("评分等级", 3), (f["grade"], n - 3)]] if f.get("grade") else []
+def spec_rows(rows, f, n):
+    """header_rows-style rows of a form: placeholders filled, spans made absolute"""
+    out = []
+    for row in rows:
+        cells = []
+        for text, span, *align in row:
+            if isinstance(text, str) and len(text) > 2 and text[0] == "{" and text[-1] == "}":
+                text = f[text[1:-1]]
+            cells.append((text, span if span > 0 else n + span, *align))
+        out.append(cells)
+    return out
 
 
-def total_row(label, grade_row=None):
-    """label | weight | score | (rest empty); then optionally grade rows"""
-    def rows(f, pos, n):
-        w, sc = pos["w"], pos["sc"]
-        assert sc == w + 1
-        out = [[(label, w), (f["total_weight"], 1), (f["total_score"], 1)] + ([("", n - sc - 1)] if n - sc - 1 else [])]
-        if grade_row:
-            out += grade_row(f, n)
-        return out
-    return rows
+def tail_rows(f, pos, n):
+    """tail = {"total": label, "after": rows or "grade"} (None: no total row):
+    label | weight | score | (rest empty), then the rows after it ("grade":
+    GRADE_ROWS when the form has a grade)"""
+    tail = f["tail"]
+    if not tail:
+        return []
+    w, sc = pos["w"], pos["sc"]
+    assert sc == w + 1
+    out = [[(tail["total"], w), (f["total_weight"], 1), (f["total_score"], 1)] + ([("", n - sc - 1)] if n - sc - 1 else [])]
+    after = tail.get("after", [])
+    if after == "grade":
+        after = GRADE_ROWS if f.get("grade") else []
+    return out + spec_rows(after, f, n)
 
 
 # ------------------------------------------------------------------ the table
@@ -525,7 +540,7 @@ def table4(f):
         assert c == n, (row, c, n)
         r += 1
 
-    for row in f["header_rows"](f, n):
+    for row in spec_rows(f["header_rows"], f, n):
         put_row(row)
     # ---- funds
     fc = f["fund_cols"]
@@ -602,7 +617,7 @@ def table4(f):
     r += len(inds)
     f["_total_row"] = r
     pos = {"w": base + cols.index("w"), "sc": base + cols.index("sc")}
-    for row in f["tail"](f, pos, n):
+    for row in tail_rows(f, pos, n):
         put_row(row)
     return Table(cw, C)
 
