@@ -147,7 +147,7 @@ def forms_funds():
          ("满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "91%", "20", "20", "")],
         ("新建农村污水处理设施12座，铺设收集管网46公里，农村生活污水治理率达到60%以上。",
          "新建污水处理设施12座，铺设收集管网43.5公里，农村生活污水治理率62.5%。"),
-        rate_fmt=lambda r: f"{r:.2f}%", amt_fmt=lambda v: f"{v:,.2f}", fund_label_head="资金来源",
+        rate_fmt="{:.2f}%", amt_fmt="{:,.2f}", fund_label_head="资金来源",
         fund_heads={"annual": "全年预算数（A）", "executed": "全年执行数（B）", "rate": "执行率（B/A）"})
     return [f1, f2]
 
@@ -189,7 +189,7 @@ def forms_header():
          ("满意度指标", "服务对象满意度指标", "项目区农户满意度", "≥90%", "93%", "15", "15", "")],
         ("新建高标准农田2.6万亩，耕地质量等级提升0.5等以上，亩均粮食产能提升100斤以上。",
          "建成高标准农田2.6万亩，耕地质量等级提升0.5等，亩均粮食产能提升96斤。"),
-        amt_fmt=lambda v: f"{v:,.2f}",
+        amt_fmt="{:,.2f}",
         header_rows=[
             [("项目名称", 2), ("{project_name}", 3, "l"), ("项目编号", 1), ("530621-2023-0117", 3, "l")],
             [("主管部门（单位）", 2), ("{department}", 3, "l"), ("项目实施单位", 1), ("{implementer}", 3, "l")],
@@ -226,11 +226,15 @@ def s04():
 
 
 # ------------------------------------------------------------------ 05 total / grade rows
+def pe(a, b):
+    """fund rows: a total all from the current appropriation (budget a, executed b)"""
+    return [("年度资金总额", "total", D(a), D(a), D(b)),
+            ("其中：当年财政拨款", "current_appropriation", D(a), D(a), D(b)),
+            ("上年结转资金", "carryover", D("0.00"), D("0.00"), D("0.00")),
+            ("其他资金", "other", D("0.00"), D("0.00"), D("0.00"))]
+
+
 def forms_totals():
-    pe = lambda a, b: [("年度资金总额", "total", D(a), D(a), D(b)),
-                       ("其中：当年财政拨款", "current_appropriation", D(a), D(a), D(b)),
-                       ("上年结转资金", "carryover", D("0.00"), D("0.00"), D("0.00")),
-                       ("其他资金", "other", D("0.00"), D("0.00"), D("0.00"))]
     # A: 总  分 (spaces), grade as one full-width cell 自评等级：优秀
     a = mkform(
         "鹤鸣区社区养老服务驿站运营补贴", "鹤鸣区民政局", "鹤鸣区养老服务中心", pe("150.00", "147.30"), 10,

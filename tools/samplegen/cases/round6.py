@@ -48,7 +48,7 @@ def dept_inds():
 def f_dept1():
     return dept_form("澄川县自然资源局",
                      frows("1,556.00".replace(",", ""), "1523.60", "120.00", "118.40", "36.00", "35.20"),
-                     dept_inds(), TASKS_A, amt_fmt=lambda v: f"{v:,.2f}")
+                     dept_inds(), TASKS_A, amt_fmt="{:,.2f}")
 
 
 def f_dept2():

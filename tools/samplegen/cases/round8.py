@@ -44,41 +44,41 @@ def f_long():
             ind(Q, "可持续影响指标", "管网运维责任落实率", "=100%", "100%", 5, 5),
             ind(S, "服务对象满意度指标", "沿线居民满意度", "≥85%", "88%", 10, 10)]
     return F("石渠县城区雨污分流改造", frows("2860.00", "2790.40", "300.00", "286.50"), inds,
-             dept="石渠县住房和城乡建设局", impl="石渠县城市建设投资有限公司", amt_fmt=lambda v: f"{v:,.2f}")
+             dept="石渠县住房和城乡建设局", impl="石渠县城市建设投资有限公司", amt_fmt="{:,.2f}")
 
 
 # ------------------------------------------------------------------ samples
+def side(f):
+    f["widths"] = WSIDE
+    return f
+
+
 CASES = [
-    ("variant8_01_grey_shading_coloured_borders", lambda: [f_a(), f_b()], dict(mode="shade"),
+    ("variant8_01_grey_shading_coloured_borders", [f_a(), f_b()], dict(mode="shade"),
      "grey cell shading drawn before the rulings and text: every label/header cell filled 0.88 g as its own "
      "rectangle, the fund column-name row and the indicator head row filled 0.78 g as ONE rectangle across the "
      "whole table width; all rulings stroked in blue (0.25 0.4 0.7 RG)", ["cell_shading", "row_shading", "coloured_rulings"]),
-    ("variant8_02_white_lines_through_merged_cells", lambda: [f_a(), f_nol2()], dict(mode="white"),
+    ("variant8_02_white_lines_through_merged_cells", [f_a(), f_nol2()], dict(mode="white"),
      "rulings dark blue; WHITE 0.6pt lines drawn (after the rulings) along every row/column boundary crossing a "
      "merged cell (年度资金 label, 一级/二级 labels, 项目名称 value, goals, ...) - invisible on paper. Truth grid: "
      "what a reader sees (merged cells stay merged)", ["white_lines_in_merged_cells", "coloured_rulings"]),
-    ("variant8_03_three_line_table", lambda: [f_a(), f_b()], dict(mode="threeline"),
+    ("variant8_03_three_line_table", [f_a(), f_b()], dict(mode="threeline"),
      "三线表: no vertical lines and no inner rules; only a 1pt rule at the top and bottom of each table and a 0.5pt "
      "rule under the indicator head row (一级指标 | 二级指标 | ...)", ["three_line_table"]),
-    ("variant8_04_repeat_header_row_split_row", lambda: [f_long()], dict(repeat=True, doc_kw=dict(split_rows=True)),
+    ("variant8_04_repeat_header_row_split_row", [f_long()], dict(repeat=True, doc_kw=dict(split_rows=True)),
      "Word 'repeat header row': the indicator head row (一级指标 ... 偏差原因分析及改进措施) drawn again at the top of "
      "every continuation page; the first indicator row (26-line deviation) is allowed to break across pages "
      "(cells open at the break, text flowing on). Grid: the logical table, head row once", ["repeat_header_row", "row_split_across_pages"]),
-    ("variant8_05_type3_fonts_tounicode", lambda: [f_a(), f_signed()], dict(mode="type3"),
+    ("variant8_05_type3_fonts_tounicode", [f_a(), f_signed()], dict(mode="type3"),
      "all text (ASCII too) in Type3 fonts (F1..F3, codes 1..255, glyph names /gFFCCC meaningless, every glyph a "
      "box drawn by a CharProc with d1) with a /ToUnicode CMap - the only way to the text; strings written as hex "
      "(codes 0x0A/0x0D would be EOLs in literal strings)", ["type3_fonts", "tounicode_only"]),
-    ("variant8_06_fake_bold_clipped_cells", lambda: [f_a(), f_b()], dict(mode="fakebold"),
+    ("variant8_06_fake_bold_clipped_cells", [f_a(), f_b()], dict(mode="fakebold"),
      "every text run drawn with 2 Tr (fill + stroke, 0.35 w: fake bold) inside q ... re W n ... Q clipping it to "
      "its cell (clip rectangles 0.5pt inside the rulings, never painted)", ["render_mode_2", "clip_path_per_cell"]),
-    ("variant8_07_two_forms_side_by_side_landscape", lambda: [side(f_a()), side(f_b()), side(f_nol2()),
+    ("variant8_07_two_forms_side_by_side_landscape", [side(f_a()), side(f_b()), side(f_nol2()),
                                                               side(f_signed())], dict(side_by_side=True),
      "landscape A4 pages, each with TWO forms side by side (left form at x=22, right form at x=430, tops aligned, "
      "each with its own title and year line; 7pt text, 9 columns 390pt wide); 4 forms on 2 pages; reading order "
      "left form then right form", ["two_forms_side_by_side", "landscape"]),
 ]
-
-
-def side(f):
-    f["widths"] = WSIDE
-    return f

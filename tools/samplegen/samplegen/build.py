@@ -500,8 +500,8 @@ def render_side(forms):
 
 
 def build_r8(spec):
-    name, forms_fn, opts, what, options = spec
-    doc, grids, truth = render8(forms_fn(), **opts)
+    name, forms, opts, what, options = spec
+    doc, grids, truth = render8(forms, **opts)
     media = (0, 0, doc.pw, doc.ph)
     if doc.split_log:
         print("  split:", doc.split_log)

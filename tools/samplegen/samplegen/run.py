@@ -210,8 +210,7 @@ def office():
     from samplegen.truth import check_form, record
     SAMPLES = paths.SAMPLES
     os.makedirs(SAMPLES, exist_ok=True)
-    for name, make, _ in SETS:
-        forms = make()
+    for name, forms, _ in SETS:
         for f in forms:
             check_form(f, f["fund_score"])
         truth = [record(f) for f in forms]

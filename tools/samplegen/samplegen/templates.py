@@ -159,10 +159,12 @@ IND_HEAD = {"name": "三级指标", "tgt": "年度指标值", "act": "实际完�
 IND_IDX = {"name": 2, "tgt": 3, "act": 4, "w": 5, "sc": 6, "dev": 7}
 
 
-def funds(rows, weight, *, rate_fmt=lambda r: f"{r:.2f}", amt_fmt=lambda v: f"{v:.2f}",
-          wfmt=str, sub="—", zero_rate="—"):
-    """rows: [(label, category, initial, annual, executed)]; returns
+def funds(rows, weight, *, rate_fmt="{:.2f}", amt_fmt="{:.2f}", wfmt=str, sub="—", zero_rate="—"):
+    """rows: [(label, category, initial, annual, executed)]; rate_fmt and
+    amt_fmt: format strings ("{:.2f}%", "{:,.2f}") or functions; returns
     (printed fund dicts, fund score Decimal)."""
+    rate_fmt = rate_fmt.format if isinstance(rate_fmt, str) else rate_fmt
+    amt_fmt = amt_fmt.format if isinstance(amt_fmt, str) else amt_fmt
     out = []
     fs = None
     for i, (label, cat, ini, ann, exe) in enumerate(rows):
