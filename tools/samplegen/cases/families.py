@@ -1,73 +1,10 @@
 """Template families (A2 … D3 of REAL_TEMPLATES.md): each family's title lines,
 rows of cells C(text, colspan, rowspan) and hand-written record."""
-import re
-from samplegen.truth import normalise, parse_number, parse_value
+from samplegen.truth import family_ex as ex, family_fund as fund, family_ind as ind, family_record as record
 
 
 def C(text, cs=1, rs=1):
     return (text, cs, rs)
-
-
-# ------------------------------------------------------------ truth helpers
-LEVEL1_CLASS = [("产出", "output"), ("项目完成", "output"), ("效益", "benefit"), ("效果", "benefit"),
-                ("满意度", "satisfaction"), ("成本", "cost"), ("决策", "decision"),
-                ("管理", "management"), ("过程", "management")]
-
-
-def points(label):
-    m = re.search(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$", label or "")
-    return float(m.group(1)) if m else None
-
-
-def level1_class(label):
-    if label is None:
-        return None
-    for word, cls in LEVEL1_CLASS:
-        if word in label:
-            return cls
-    return "other"
-
-
-def fund(label, category, initial, annual, executed, weight, rate, score, reason=None):
-    n = lambda v: None if v is None else parse_number(v)
-    return dict(label=normalise(label).rstrip(":："), category=category, initial_budget=n(initial),
-                annual_budget=n(annual), executed=n(executed), weight=n(weight),
-                execution_rate=n(rate), score=n(score), reason=reason)
-
-
-def ind(l1, l2, name, target, actual, weight, score, deviation=None, **more):
-    t, a = parse_value(target or ""), parse_value(actual or "")
-    if more.get("unit"):
-        for v in (t, a):
-            if v["value"] is not None and v["unit"] is None:
-                v["unit"] = more["unit"]
-    if more.get("nature") in ("≥", "≤", "=", ">", "<"):
-        op = {"≥": ">=", "≤": "<=", "=": "=", ">": ">", "<": "<"}[more["nature"]]
-        if t["value"] is not None and t["op"] is None:
-            t["op"] = op
-    n = lambda v: None if v in (None, "") else parse_number(v)
-    # No target or actual column (rubric forms): text "" and nothing parsed
-    # (docs/SCHEMA.md §3), one shape for every template.
-    out = dict(level1=l1, level2=l2, name=name, target=t, actual=a, weight=n(weight), score=n(score),
-               deviation=deviation, level1_weight=points(l1), level2_weight=points(l2),
-               level1_class=level1_class(l1), nature=more.get("nature"),
-               review_score=n(more.get("review")), criteria=more.get("criteria"),
-               explanation=more.get("explanation"), core=more.get("core"))
-    return out
-
-
-def record(**kw):
-    base = dict(schema_version=1, kind="project", title=None, year=None, project_name=None,
-                department=None, implementer=None, fund_unit=None, funds=[],
-                goals=dict(expected=None, achieved=None), indicators=[], total_weight=None,
-                total_score=None, grade=None, review_score=None, conclusion=None,
-                problems=None, measures=None, extra=[])
-    base.update(kw)
-    return base
-
-
-def ex(label, value):
-    return dict(label=label, value=value)
 
 
 # ------------------------------------------------------------ the families

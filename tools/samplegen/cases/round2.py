@@ -1,7 +1,6 @@
 """Round 2 case list: the forms of each variant2_NN sample and its layout options."""
 from decimal import Decimal as D
-from samplegen.templates import DT, NT, form_v as form, funds, heading_row, table, total_of, txt_dump
-from samplegen.truth import record
+from samplegen.templates import DT, NT, form_v as form, funds, heading_row, total_of
 
 
 # ------------------------------------------------------------------ 01
@@ -346,37 +345,16 @@ def v08():
                          "page_numbers_第n页"])
 
 
-def v07(spec01):
-    """variant2_01's form as a tab-separated text dump: the title lines, a
-    blank line between pages with the 二级 label 服务对象满意度指标 cut by the
-    page break ('服务对象满意度指' ... blank ... '标'), two indicator rows
-    shifted one cell to the left (their empty merged cells collapsed) and
-    one row shifted right (an extra leading tab)."""
-    f = spec01["forms"][0]
-    t = table(f)
-    rows = txt_dump(f, t, NT, "（2023年度）")
-    first_ind = 9
-    # shift left: rows 2 and 3 of the indicator block lose one empty leading cell
-    for r in (first_ind + 1, first_ind + 2):
-        assert rows[r][0] == "" and rows[r][1] == ""
-        rows[r] = rows[r][1:]
-    # shift right: an extra empty cell in front of the 效益指标 / 生态效益指标 row
-    r_eco = first_ind + 13
-    assert rows[r_eco][2] == "生态效益指标", rows[r_eco]
-    rows[r_eco] = [""] + rows[r_eco]
-    # a label cut by the page break: 服务对象满意度指标 of the last indicator
-    r_sat = first_ind + 15
-    assert rows[r_sat][2] == "服务对象满意度指标", rows[r_sat]
-    rows[r_sat][2] = "服务对象满意度指"
-    lines = [NT, "（2023年度）", ""]
-    for r, cells in enumerate(rows):
-        if r == first_ind + 2:
-            lines.append("")       # page break (before 产出指标 row 3 as in the PDF)
-        lines.append("\t".join(cells))
-        if r == r_sat:
-            lines.append("")
-            lines.append("\t".join(["", "", "标"] + [""] * 6))
-    return "\n".join(lines) + "\n", [record(f)]
+# variant2_01's form as a tab-separated text dump (templates.txt_edited): the
+# title lines, a blank line for the page break before indicator row 3, the
+# 二级 label 服务对象满意度指标 cut by a page break ('服务对象满意度指' ... blank
+# ... '标'), two indicator rows shifted one cell to the left (their empty
+# merged cells collapsed) and the 生态效益指标 row shifted right (an extra
+# leading tab).
+FIRST_IND = 9
+TXT = dict(name="variant2_07_txt_dump_shifted_rows", form=v01()["forms"][0], year_line="（2023年度）",
+           shift_left=[FIRST_IND + 1, FIRST_IND + 2], shift_right=(FIRST_IND + 13, "生态效益指标"),
+           cut=dict(row=FIRST_IND + 15, col=2, keep="服务对象满意度指", rest="标"), blank_before=FIRST_IND + 2)
 
 
 ALL = [v01, v02, v03, v04, v05, v06, v08]

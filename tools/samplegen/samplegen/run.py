@@ -112,13 +112,15 @@ def round1():
 
 
 def round2():
-    from cases.round2 import ALL, v01, v07
+    from cases.round2 import ALL, TXT
     from samplegen.build import build_r2
+    from samplegen.templates import txt_edited
+    from samplegen.truth import record
     for fn in ALL:
         spec = fn()
         build_r2(spec, paths.dest(spec["name"]))
-    txt, truth = v07(v01())
-    write_text("variant2_07_txt_dump_shifted_rows", txt, truth)
+    edits = {k: v for k, v in TXT.items() if k not in ("name", "form", "year_line")}
+    write_text(TXT["name"], txt_edited(TXT["form"], TXT["year_line"], **edits), [record(TXT["form"])])
 
 
 def _emit_all(fns, build):

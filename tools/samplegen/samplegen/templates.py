@@ -683,3 +683,34 @@ def txt_collapsed(f, spaced, trailing_every=3):
     txt = "\ufeff" + "\r\n".join(lines) + "\r\n"
     assert "\t\t" in txt
     return txt
+
+
+def txt_edited(f, year_line, shift_left=(), shift_right=None, cut=None, blank_before=None):
+    """txt_dump of the form's table with a copy's defects: rows in shift_left
+    lose their (empty) first cell, shift_right = (row, text of its cell 2)
+    gets an extra empty cell in front, cut = {row, col, keep, rest}: that
+    cell printed as keep, then a blank line and a row holding only rest (a
+    label cut by a page break); a blank line before row blank_before."""
+    t = table(f)
+    rows = txt_dump(f, t, NT, year_line)
+    for r in shift_left:
+        assert rows[r][0] == "" and rows[r][1] == ""
+        rows[r] = rows[r][1:]
+    if shift_right:
+        r, text = shift_right
+        assert rows[r][2] == text, rows[r]
+        rows[r] = [""] + rows[r]
+    if cut:
+        cells = rows[cut["row"]]
+        assert cells[cut["col"]] == cut["keep"] + cut["rest"], cells
+        width = len(cells)
+        cells[cut["col"]] = cut["keep"]
+    lines = [NT, year_line, ""]
+    for r, cells in enumerate(rows):
+        if r == blank_before:
+            lines.append("")
+        lines.append("\t".join(cells))
+        if cut and r == cut["row"]:
+            lines.append("")
+            lines.append("\t".join([""] * cut["col"] + [cut["rest"]] + [""] * (width - cut["col"] - 1)))
+    return "\n".join(lines) + "\n"
