@@ -397,4 +397,4 @@ def v09():
                 options=["mixed_fonts", "winansi_em_dash", "rate_pct", "ascii_in_names"])
 
 
-ALL = [v01, v02, v03, v04, v05, v06, v07, v08, v09]
+CASES = [v01(), v02(), v03(), v04(), v05(), v06(), v07(), v08(), v09()]

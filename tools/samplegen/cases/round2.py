@@ -357,4 +357,4 @@ TXT = dict(name="variant2_07_txt_dump_shifted_rows", form=v01()["forms"][0], yea
            cut=dict(row=FIRST_IND + 15, col=2, keep="服务对象满意度指", rest="标"), blank_before=FIRST_IND + 2)
 
 
-ALL = [v01, v02, v03, v04, v05, v06, v08]
+CASES = [v01(), v02(), v03(), v04(), v05(), v06(), v08()]

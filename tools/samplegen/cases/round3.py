@@ -320,4 +320,4 @@ TXT = dict(name="variant3_11_txt_bom_crlf_collapsed", form=form_numbers(),
                    "年度总体目标": "年度总体　目标", "三级指标": "三级　指标"})
 
 
-ALL = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10]
+CASES = [s01(), s02(), s03(), s04(), s05(), s06(), s07(), s08(), s09(), s10()]

@@ -231,4 +231,4 @@ def s10():
 TXT = dict(name="variant6_08_txt_department_tasks_no_level2", forms=[f_dept1(), f_nol2()])
 
 
-PDFS = [s01, s02, s03, s04, s05, s06, s07, s09, s10]
+CASES = [s01(), s02(), s03(), s04(), s05(), s06(), s07(), s09(), s10()]

@@ -413,8 +413,7 @@ def render6(forms, *, doc_kw=None, ruling=None, glyphs=None, check=True):
     return doc, grids, [record(f) for f in forms], tables
 
 
-def build_r6(fn):
-    r = fn()
+def build_r6(r):
     name, forms, opts, what, options = r[:5]
     exp = r[5] if len(r) > 5 else None
     opts = dict(opts)

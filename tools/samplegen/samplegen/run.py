@@ -103,39 +103,37 @@ def base():
 
 
 def round1():
-    from cases.round1 import ALL
+    from cases.round1 import CASES
     from samplegen.build import build_r1
-    for fn in ALL:
-        spec = fn()
+    for spec in CASES:
         clean(spec["name"])
         build_r1(spec, paths.dest(spec["name"]))
 
 
 def round2():
-    from cases.round2 import ALL, TXT
+    from cases.round2 import CASES, TXT
     from samplegen.build import build_r2
     from samplegen.templates import txt_edited
     from samplegen.truth import record
-    for fn in ALL:
-        spec = fn()
+    for spec in CASES:
         build_r2(spec, paths.dest(spec["name"]))
     edits = {k: v for k, v in TXT.items() if k not in ("name", "form", "year_line")}
     write_text(TXT["name"], txt_edited(TXT["form"], TXT["year_line"], **edits), [record(TXT["form"])])
 
 
-def _emit_all(fns, build):
+def _emit_all(cases, build):
     from samplegen.build import emit
-    for fn in fns:
-        name, pdf, truth, grid = build(fn())
+    for spec in cases:
+        name, pdf, truth, grid = build(spec)
         emit(paths.dest(name), name, pdf, truth, grid)
 
 
 def round3():
-    from cases.round3 import ALL, HOSTILE, TXT
+    from cases.round3 import CASES, HOSTILE, TXT
     from samplegen.build import build_r3
     from samplegen.templates import txt_collapsed
     from samplegen.truth import record
-    _emit_all(ALL, build_r3)
+    _emit_all(CASES, build_r3)
     write_text(TXT["name"], txt_collapsed(TXT["form"], TXT["spaced"]), [record(TXT["form"])], newline="")
     hd = os.path.join(paths.ROOT, "tests", "hostile-extra")
     os.makedirs(hd, exist_ok=True)
@@ -147,24 +145,23 @@ def round3():
 
 
 def round4():
-    from cases.round4 import ALL, TXT
+    from cases.round4 import CASES, TXT
     from samplegen.build import build_r4
     from samplegen.templates import txt_forms
     from samplegen.truth import check4, record
-    _emit_all(ALL, build_r4)
+    _emit_all(CASES, build_r4)
     for f in TXT["forms"]:
         check4(f)
     write_text(TXT["name"], txt_forms(TXT["forms"]), [record(f) for f in TXT["forms"]])
 
 
 def round5():
-    from cases.round5 import ALL, TXT
+    from cases.round5 import CASES, TXT
     from samplegen.build import emit, render5
     from samplegen.assemble import build_pdf3
     from samplegen.templates import txt_forms
     from samplegen.truth import grid_doc4, record
-    for fn in ALL:
-        name, forms, exp, what = fn()
+    for name, forms, exp, what in CASES:
         out = paths.dest(name)
         clean(name)
         if name[:11] in TXT:
@@ -180,12 +177,12 @@ def round5():
 
 
 def round6():
-    from cases.round6 import PDFS, TXT
+    from cases.round6 import CASES, TXT
     from samplegen.build import build_r6, emit
     from samplegen.templates import table6, txt_forms
     from samplegen.truth import check4, record
-    for fn in PDFS:
-        name, pdf, truth, grid, exp = build_r6(fn)
+    for spec in CASES:
+        name, pdf, truth, grid, exp = build_r6(spec)
         out = paths.dest(name)
         clean(name)
         emit(out, name, pdf, truth, grid)
