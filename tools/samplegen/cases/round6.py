@@ -1,6 +1,6 @@
 """Round 6 case list: the forms of each variant6_NN sample and its layout options."""
 from decimal import Decimal as D
-from samplegen.templates import DT, NT, heads_for, mkform
+from samplegen.templates import DT, heads_for, mkform
 from cases.round5 import E, frows, ind, inds_clean, inds_partial, ssum, wsum
 
 
