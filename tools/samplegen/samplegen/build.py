@@ -8,7 +8,8 @@ from samplegen.templates import dept_table, heads_for, national_table, table, ta
 from samplegen.truth import check2, check4, check_form, grid_doc, grid_doc4, record, write_json
 from samplegen.layout import A4, Cell, Doc, MARGIN_L, PAGE_W, Table, VDoc, crop_marks, wrap
 from samplegen.paths import REPO_SAMPLES, ROOT, SAMPLES
-from samplegen.assemble import build_pdf, build_pdf2, build_pdf3, build_pdf8, build_pdf_v, incremental_update, ucs2, xref_offsets_off
+from samplegen.assemble import (build_pdf, build_pdf2, build_pdf3, build_pdf8, build_pdf_v, incremental_update, ucs2,
+                                xref_offsets_off)
 from samplegen.pdf import Name, PDF, Stream
 from samplegen.fonts import CIDFontGBK, CIDFontUCS2, CIDFontUTF16, DiffFonts, TTFToUnicode, TTF_CANDIDATES as TTF, Type3Fonts
 

@@ -351,22 +351,25 @@ class VDoc:
             self.in_table = True
             return
         if self.repeat_row and self.in_table:
-            cells, hh, xs = self.repeat_row
-            y0, y1 = self.y, self.y + hh
-            for c, lines in cells:
-                x0, x1 = xs[c.col], xs[c.col + c.colspan]
-                for a in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
-                    self.pages[-1].append(("L", round(a[0], 2), round(self.ph - a[1], 2), round(a[2], 2),
-                                           round(self.ph - a[3], 2), self.lw))
-                need = len(lines) * self.leading
-                ytop = y0 + (hh - need) / 2
-                off = (self.leading - self.size) / 2 + self.size * 0.88
-                for i, ln in enumerate(lines):
-                    w = self.font.width(ln, self.size)
-                    self.pages[-1].append(("T", round((x0 + x1 - w) / 2, 2),
-                                           round(self.ph - (ytop + i * self.leading + off), 2), self.size, ln))
-            self.y = y1
+            self._repeat_row()
 
+    def _repeat_row(self):
+        """the header row (repeat_row) drawn again at the top of a continuation page"""
+        cells, hh, xs = self.repeat_row
+        y0, y1 = self.y, self.y + hh
+        for c, lines in cells:
+            x0, x1 = xs[c.col], xs[c.col + c.colspan]
+            for a in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
+                self.pages[-1].append(("L", round(a[0], 2), round(self.ph - a[1], 2), round(a[2], 2),
+                                       round(self.ph - a[3], 2), self.lw))
+            need = len(lines) * self.leading
+            ytop = y0 + (hh - need) / 2
+            off = (self.leading - self.size) / 2 + self.size * 0.88
+            for i, ln in enumerate(lines):
+                w = self.font.width(ln, self.size)
+                self.pages[-1].append(("T", round((x0 + x1 - w) / 2, 2),
+                                       round(self.ph - (ytop + i * self.leading + off), 2), self.size, ln))
+        self.y = y1
 
     def room(self):
         return self.ph - self.margin_b - self.y
@@ -660,7 +663,6 @@ class VDoc:
             out.append(b"".join(parts))
         return out
 
-
     def extras(self, n):
         """running head + rule, page number, watermark for page n (0-based)"""
         out = []
@@ -683,7 +685,6 @@ class VDoc:
             y0 = cy - math.sin(ang) * w / 2
             out.append(b"q 0.82 g\n" + self._text_op(round(x0, 2), round(y0, 2), size, text, angle=ang) + b"Q\n")
         return b"".join(out)
-
 
     def restyle(self):
         """rewrite the ruling ops ("L", x1, y1, x2, y2, w) of every page"""
@@ -715,7 +716,6 @@ class VDoc:
                         new.append(mk(a, b, w))
                         a = b + off
             self.pages[p] = new
-
 
     def _styled_contents(self):
         """mode: shade | white | threeline | type3 | fakebold | plain (the same writer, no styling)"""
