@@ -16,7 +16,7 @@ from fontTools.ttLib import TTFont
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES = os.path.abspath(os.path.join(HERE, "..", "..", "samples"))
 sys.path.insert(0, HERE)
-from textnorm import normalise  # noqa: E402
+from samplegen.truth import normalise  # noqa: E402
 
 
 def decoder(font):

@@ -3,8 +3,7 @@ import io
 import os
 import random
 import zlib
-
-from pdfwriter import PDF, Name, Raw, Stream, ser
+from samplegen.pdf import Name, PDF, Stream
 
 
 def _helv(pdf):

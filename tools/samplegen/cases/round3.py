@@ -1,44 +1,8 @@
-#!/usr/bin/env python3
-"""Third round of variant samples (samples/variant3_NN_*): structural
-variety (two-row indicator and fund headers, an indicator table drawn as a
-separate table after a gap, header blocks without 实施单位 or with 3-column
-values, three short forms on one page, 总分/评分等级 alone on the next page,
-number formats) and damaged/odd files (xref offsets off by a few bytes, an
-incremental update that changes a value, object streams + xref stream,
-linearized, a cut content stream on a non-form page), plus a text dump with
-a BOM, CRLF, collapsed merged cells, trailing spaces and full-width spaces.
-Truth and grid come from the strings drawn here, never from jixiao.
-Places (临江县, 石桥市, 青川县, 岚山区) are fictional.
-
-    python3 tools/samplegen/gen_variants3.py [--pending variant3_03,...] [--only variant3_0]
-"""
-import argparse
-import copy
-import hashlib
-import io
-import json
-import os
-import re
-import sys
-import zlib
+"""Round 3 case list: the forms of each variant3_NN sample and its layout options."""
 from decimal import Decimal as D
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-
-from forms import _indicator_cells  # noqa: E402
-from layout import Cell, Table  # noqa: E402
-from pdfwriter import PDF, Name, Stream, CIDFontUCS2  # noqa: E402
-from textnorm import normalise  # noqa: E402
-from vlayout import A4  # noqa: E402
-from vlayout2 import VDoc2  # noqa: E402
-from vforms import funds, partial, table  # noqa: E402
-from gen_variants2 import check2, record2, total_of, txt_dump, write_json, clean  # noqa: E402
-
-NT = "项目支出绩效自评表"
-ALLCOLS = ["init", "annual", "executed", "weight", "rate", "score"]
-W8 = [50, 58, 100, 70, 66, 36, 40, 95]
+from samplegen.templates import ALLCOLS, NT, funds, partial, total_of
+from samplegen.truth import grade_of
+from samplegen.build import case
 
 
 def form(**kw):
@@ -46,169 +10,6 @@ def form(**kw):
              fund_cols=ALLCOLS, year=2023)
     f.update(kw)
     return f
-
-
-def grade_of(t):
-    t = D(t)
-    return "优" if t >= 90 else "良" if t >= 80 else "中" if t >= 60 else "差"
-
-
-def record3(f):
-    rec = record2(f)
-    if f.get("implementer") in (None, ""):
-        rec["implementer"] = None
-    return rec
-
-
-# ------------------------------------------------------------------ 8-column tables
-def table8(f):
-    """Shanghai-like 8 columns (一级 | 二级 | 三级 | 指标值 | 完成值 | 分值 | 得分 | 偏差)
-    with header / fund head / indicator head variants."""
-    C = []
-    r = 0
-    hdr = f.get("header", "national8")
-    if hdr == "national8":
-        C += [Cell(0, 0, "项目名称", colspan=2), Cell(0, 2, f["project_name"], colspan=6, align="l"),
-              Cell(1, 0, "主管部门", colspan=2), Cell(1, 2, f["department"], colspan=2, align="l"),
-              Cell(1, 4, "实施单位"), Cell(1, 5, f["implementer"], colspan=3, align="l")]
-    elif hdr == "dept_only":     # no 实施单位 at all
-        C += [Cell(0, 0, "项目名称", colspan=2), Cell(0, 2, f["project_name"], colspan=6, align="l"),
-              Cell(1, 0, "主管部门", colspan=2), Cell(1, 2, f["department"], colspan=6, align="l")]
-    elif hdr == "wide3":         # labels one column wide, values 7 / 3 / 3 columns
-        C += [Cell(0, 0, "项目名称"), Cell(0, 1, f["project_name"], colspan=7, align="l"),
-              Cell(1, 0, "主管部门"), Cell(1, 1, f["department"], colspan=3, align="l"),
-              Cell(1, 4, "实施单位"), Cell(1, 5, f["implementer"], colspan=3, align="l")]
-    r = 2
-    # funds
-    fh = f.get("fund_layout", "inline")
-    heads = {"init": "年初预算数", "annual": "全年预算数", "executed": "全年执行数", "weight": "分值",
-             "rate": "执行率", "score": "得分"}
-    if fh == "tworow":
-        C.append(Cell(r, 0, f.get("fund_head", "项目资金（万元）"), colspan=8))
-        r += 1
-        C.append(Cell(r, 0, "", colspan=2))
-    else:
-        C.append(Cell(r, 0, f.get("fund_head", "项目资金（万元）"), colspan=2))
-    for k, key in enumerate(ALLCOLS):
-        C.append(Cell(r, 2 + k, heads[key]))
-    r += 1
-    for fr in f["funds"]:
-        C.append(Cell(r, 0, fr["label"], colspan=2, align="l"))
-        for k, key in enumerate(ALLCOLS):
-            C.append(Cell(r, 2 + k, fr[key], align="c" if key in ("weight", "score") else "r"))
-        r += 1
-    # goals
-    exp, ach = f["goals"]
-    C += [Cell(r, 0, "年度总体目标", rowspan=2), Cell(r, 1, "预期目标", colspan=3),
-          Cell(r, 4, "实际完成情况", colspan=4),
-          Cell(r + 1, 1, exp, colspan=3, align="l"), Cell(r + 1, 4, ach, colspan=4, align="l")]
-    r += 2
-    # indicators
-    f["_ind_head_row"] = r
-    if f.get("ind_head", "one") == "tworow":
-        C.append(Cell(r, 0, "绩效指标", colspan=3))
-        for k, hd in enumerate(["年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]):
-            C.append(Cell(r, 3 + k, hd, rowspan=2))
-        for k, hd in enumerate(["一级指标", "二级指标", "三级指标"]):
-            C.append(Cell(r + 1, k, hd))
-        r += 2
-    else:
-        for k, hd in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-                                "偏差原因分析及改进措施"]):
-            C.append(Cell(r, k, hd))
-        r += 1
-    inds = f["indicators"]
-    _indicator_cells(C, r, 0, inds, 0, 1)
-    for i, ind in enumerate(inds):
-        for k in range(2, 8):
-            C.append(Cell(r + i, k, ind[k], align="l" if k in (2, 7) else "c"))
-    r += len(inds)
-    f["_total_row"] = r
-    C += [Cell(r, 0, "总分", colspan=5), Cell(r, 5, f["total_weight"]), Cell(r, 6, f["total_score"]),
-          Cell(r, 7, "")]
-    r += 1
-    if f.get("grade"):
-        C += [Cell(r, 0, f["grade_label"], colspan=5), Cell(r, 5, f["grade"], colspan=3)]
-    return Table(f.get("widths", W8), C)
-
-
-# ------------------------------------------------------------------ layout: gaps between tables
-class _Breaks(set):
-    """force_breaks that also knows the rows preceded by a gap (a second
-    table drawn after some space)."""
-
-    def __init__(self, doc, breaks, gaps):
-        super().__init__(breaks)
-        self.doc, self.gaps = doc, gaps
-
-    def __contains__(self, r):
-        if r in self.gaps:
-            self.doc._gap = self.gaps[r]
-            return True
-        return set.__contains__(self, r)
-
-
-class VDoc3(VDoc2):
-    _gap = None
-
-    def new_page(self):
-        g, self._gap = self._gap, None
-        if g is not None and self.pages and self.room() > g + 60:
-            self.y += g
-            return
-        super().new_page()
-
-    def place3(self, heads, t, new_page, breaks=(), gaps=None):
-        self.force_breaks = _Breaks(self, breaks, gaps or {})
-        try:
-            return self.place(heads, t, new_page=new_page)
-        finally:
-            self.force_breaks = set()
-
-
-def heads_for(year=2023, title=NT):
-    return [(title, 16, "c"), (f"（{year}年度）", 11, "c")]
-
-
-def render(spec):
-    """-> (content streams, doc, grids, truth records)"""
-    forms = spec["forms"]
-    for f in forms:
-        check2(f)
-    tables = [table8(f) if f.get("t8") else table(f) for f in forms]
-    doc = VDoc3(CIDFontUCS2(), **spec.get("doc", {}))
-    grids = []
-    for i, (f, t) in enumerate(zip(forms, tables)):
-        pages, g = doc.place3(f.get("heads", heads_for(f["year"])), t,
-                              new_page=(i == 0 or not spec.get("flow")),
-                              breaks=f.get("breaks_fn", lambda f: ())(f), gaps=f.get("gaps_fn", lambda f: {})(f))
-        grids.append(g)
-    if spec.get("pages"):
-        assert len(doc.pages) == spec["pages"], (spec["name"], len(doc.pages))
-    if spec.get("form_pages"):
-        assert [g["pages"] for g in grids] == spec["form_pages"], (spec["name"], [g["pages"] for g in grids])
-    return doc.contents(extra=doc.extras), doc, grids, [record3(f) for f in forms]
-
-
-def build_pdf3(pages, media=(0, 0, A4[0], A4[1]), *, producer=b"jixiao samplegen", id_seed=b"", mutate=None):
-    """like vlayout2.build_pdf2 for the UCS2 font; mutate(i, Stream) may
-    change a page's content stream object before it is written."""
-    pdf = PDF()
-    fonts = {"F1": CIDFontUCS2().make(pdf)}
-    pages_ref = pdf.reserve()
-    kids = []
-    for i, content in enumerate(pages):
-        s = Stream(content)
-        if mutate:
-            mutate(i, s)
-        c = pdf.add(s)
-        kids.append(pdf.add({"Type": Name("Page"), "Parent": pages_ref, "MediaBox": list(media),
-                             "Resources": {"Font": fonts, "ProcSet": [Name("PDF"), Name("Text")]},
-                             "Contents": c}))
-    pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
-    root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
-    info = pdf.add({"Producer": producer, "Creator": b"tools/samplegen/gen_variants3.py"})
-    return pdf.write(root, info, hashlib.md5(id_seed + b"".join(pages)).digest())
 
 
 # ------------------------------------------------------------------ form data
@@ -287,9 +88,9 @@ def forms_gap():
          "完成二次供水泵房改造24座，水质检测全部合格，惠及居民9874户。"))
     # form 1: the indicator table is a second table 16pt below the funds/goals table
     # and runs on to page 2 (no title there); form 2: its indicator table starts page 3
-    f1["gaps_fn"] = lambda f: {2 + 1 + 4 + 2: 16.0}
-    f1["breaks_fn"] = lambda f: {2 + 1 + 4 + 2 + 1 + 8}     # at 效益指标
-    f2["breaks_fn"] = lambda f: {2 + 1 + 3 + 2}
+    f1["gaps"] = {2 + 1 + 4 + 2: 16.0}
+    f1["breaks"] = {2 + 1 + 4 + 2 + 1 + 8}     # at 效益指标
+    f2["breaks"] = {2 + 1 + 3 + 2}
     return [f1, f2]
 
 
@@ -365,7 +166,7 @@ def forms_three_per_page():
         f["heads"] = [(NT, 13, "c"), ("（2023年度）", 9, "c")]
     # d: 总分 row + 评分等级 row forced to the top of the next page
     d["total_layout"] = "row"
-    d["breaks_fn"] = lambda f: {2 + 1 + 2 + 1 + 1 + 5}
+    d["breaks"] = {2 + 1 + 2 + 1 + 1 + 5}
     return [a, b, c, d]
 
 
@@ -375,7 +176,7 @@ def form_numbers():
         ("其中：当年财政拨款", "current_appropriation", D("1200.00"), D("1200.00"), D("1151.49")),
         ("上年结转资金", "carryover", D("60.00"), D("110.00"), D("104.80")),
         ("其他资金", "other", D("0.00"), D("0.00"), D("0.00")),
-    ], 10, amt_fmt=lambda v: f"{v:,.2f}", wfmt=lambda w: "10.00")
+    ], "10.00", amt_fmt="{:,.2f}")
     inds = [
         ("产出指标", "数量指标", "开展职业技能培训", "≥1,200人次", "1,150人次", "7.5",
          partial("1150", "1200", "7.5"), "部分企业订单班开班时间推迟，50人次顺延至次年一季度。"),
@@ -438,97 +239,15 @@ def forms_two_pages():
     return [form_base(), f2]
 
 
-# ------------------------------------------------------------------ damaged-file helpers
-def xref_offsets_off(pdf):
-    """every xref entry off by a few bytes (+2 / -3 alternating); startxref kept"""
-    i = [0]
-
-    def fix(m):
-        i[0] += 1
-        d = 2 if i[0] % 2 else -3
-        return f"{int(m.group(1)) + d:010d} 00000 n \n".encode()
-    start = pdf.rindex(b"\nxref\n")
-    return pdf[:start] + re.sub(rb"(\d{10}) 00000 n \n", fix, pdf[start:])
-
-
-def incremental_update(pdf, objnum, new_content):
-    """append a new version of object objnum (a content stream) with an
-    xref section and a trailer /Prev"""
-    prev = int(re.findall(rb"startxref\s+(\d+)", pdf)[-1])
-    trailer = pdf[pdf.rindex(b"trailer"):]
-    size = int(re.search(rb"/Size (\d+)", trailer).group(1))
-    root = re.search(rb"/Root (\d+ 0 R)", trailer).group(1)
-    info = re.search(rb"/Info (\d+ 0 R)", trailer).group(1)
-    ids = re.search(rb"/ID (\[[^\]]*\])", trailer).group(1)
-    data = zlib.compress(new_content, 9)
-    out = io.BytesIO()
-    out.write(pdf)
-    off = out.tell()
-    out.write(f"{objnum} 0 obj\n<</Filter /FlateDecode /Length {len(data)}>>\nstream\n".encode() + data
-              + b"\nendstream\nendobj\n")
-    x = out.tell()
-    out.write(f"xref\n0 1\n0000000000 65535 f \n{objnum} 1\n{off:010d} 00000 n \n".encode())
-    out.write(b"trailer\n<</Size " + str(size).encode() + b" /Root " + root + b" /Info " + info + b" /ID " + ids
-              + b" /Prev " + str(prev).encode() + b">>\nstartxref\n" + str(x).encode() + b"\n%%EOF\n")
-    return out.getvalue()
-
-
-def ucs2(s):
-    return ("<" + s.encode("utf-16-be").hex().upper() + ">").encode()
-
-
-NOTES = ["填报说明：", "1. 本表金额单位为万元，保留两位小数。",
-         "2. 执行率＝全年执行数÷全年预算数×100%，得分＝执行率×分值。",
-         "3. 偏差原因分析及改进措施应逐项填写，未完成指标须说明原因。",
-         "4. 评分等级：90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，60分以下为差。",
-         "5. 本表由项目实施单位填报，主管部门审核后报同级财政部门备案。"]
-
-
-def notes_page():
-    f = CIDFontUCS2()
-    out = [b"q 0 g\n"]
-    y = 780
-    for ln in NOTES:
-        out.append(f"BT /F1 10.5 Tf 1 0 0 1 56 {y} Tm ".encode() + f.encode(ln).encode() + b" Tj ET\n")
-        y -= 22
-    out.append(b"Q\n")
-    return b"".join(out)
-
-
-# ------------------------------------------------------------------ writing
-def grid_doc(name, pdf, what, options, grids, n_pages):
-    return {"source": {"file": name + ".pdf", "sha256": hashlib.sha256(pdf).hexdigest()},
-            "producer": {"style": "samplegen-variant3", "what": what, "options": options},
-            "expect": "tables", "n_pages": n_pages, "tables": grids}
-
-
-def emit(outdir, name, pdf, truth, grid):
-    os.makedirs(outdir, exist_ok=True)
-    clean(name, outdir)
-    with open(os.path.join(outdir, name + ".pdf"), "wb") as fh:
-        fh.write(pdf)
-    write_json(os.path.join(outdir, name + ".truth.json"), truth)
-    write_json(os.path.join(outdir, name + ".grid.json"), grid)
-    print(f"{os.path.relpath(outdir, ROOT)}/{name}.pdf {len(pdf)} bytes, {grid['n_pages']} pages, "
-          f"forms on {[t['pages'] for t in grid['tables']]}")
-
-
-def simple(name, forms, what, options, **spec):
-    spec = dict(name=name, forms=forms, **spec)
-    pages, doc, grids, truth = render(spec)
-    pdf = build_pdf3(pages, id_seed=name.encode(), producer=what.encode())
-    return name, pdf, truth, grid_doc(name, pdf, what, options, grids, len(pages))
-
-
 def s01():
-    return simple("variant3_01_two_row_headers", [form_two_row()],
+    return case("variant3_01_two_row_headers", [form_two_row()],
                   "8 columns; 项目资金（万元） on its own full-width row above the fund column names; "
                   "indicator head on two rows (绩效指标 over 一级/二级/三级, the rest merged down)",
                   ["fund_head_two_rows", "indicator_head_two_rows", "eight_columns", "grade_row"], pages=1)
 
 
 def s02():
-    return simple("variant3_02_indicator_table_after_gap", forms_gap(),
+    return case("variant3_02_indicator_table_after_gap", forms_gap(),
                   "funds/goals drawn as one table, the indicators as a second table: form 1 16pt below on the "
                   "same page, continuing title-less on page 2; form 2's indicator table starts page 3",
                   ["separate_indicator_table_gap", "title_less_continuation", "indicator_table_next_page"],
@@ -536,7 +255,7 @@ def s02():
 
 
 def s03():
-    return simple("variant3_03_header_no_implementer_wide_values", forms_headers(),
+    return case("variant3_03_header_no_implementer_wide_values", forms_headers(),
                   "form 1: no 实施单位 (主管部门 value over 6 columns); form 2: labels one column wide, "
                   "主管部门/实施单位 values over 3 columns each, 项目名称 wrapping to 2 lines",
                   ["no_implementer", "header_values_3_cols", "long_project_name_2_lines", "fund_head_inline"],
@@ -544,7 +263,7 @@ def s03():
 
 
 def s04():
-    return simple("variant3_04_three_forms_one_page_total_next_page", forms_three_per_page(),
+    return case("variant3_04_three_forms_one_page_total_next_page", forms_three_per_page(),
                   "three short forms on page 1 (goal as one merged cell, grade in the 总分 row); "
                   "form 4 on page 2 with its 总分 and 评分等级 rows alone at the top of page 3",
                   ["three_forms_one_page", "goal_merged", "grade_in_total_row", "total_rows_alone_next_page"],
@@ -552,145 +271,53 @@ def s04():
 
 
 def s05():
-    return simple("variant3_05_number_formats", [form_numbers()],
+    return case("variant3_05_number_formats", [form_numbers()],
                   "weights 7.5, scores with two decimals, 总分 100.00, targets ≥1,200人次 ≤0.5% ≤3,500元 完成, "
                   "an actual —, amounts with thousands separators",
                   ["weight_7_5", "two_decimal_scores", "thousands_in_targets", "le_0_5_pct", "actual_dash"], pages=1)
 
 
 def s06():
-    name = "variant3_06_xref_offsets_off"
-    _, pdf, truth, grid = simple(name, [form_base()], "every xref offset wrong by +2/-3 bytes",
-                                 ["xref_offsets_wrong"], pages=1)
-    pdf = xref_offsets_off(pdf)
-    grid["source"]["sha256"] = hashlib.sha256(pdf).hexdigest()
-    return name, pdf, truth, grid
+    return case("variant3_06_xref_offsets_off", [form_base()], "every xref offset wrong by +2/-3 bytes",
+                ["xref_offsets_wrong"], pages=1, xref_off=True)
 
 
 def s07():
-    name = "variant3_07_incremental_update"
-    spec = dict(name=name, forms=[form_base("99.1%")], pages=1)
-    pages, doc, grids, truth = render(spec)
-    new = pages[0]
-    assert new.count(ucs2("99.1%")) == 1
-    old = new.replace(ucs2("99.1%"), ucs2("98.6%"))
-    what = "incremental update replacing page 1's content stream: 水质达标率 actual 98.6% -> 99.1% (truth: 99.1%)"
-    pdf = build_pdf3([old], id_seed=name.encode(), producer=what.encode())
-    import pikepdf
-    with pikepdf.open(io.BytesIO(pdf)) as p:
-        objnum = p.pages[0].obj.Contents.objgen[0]
-    pdf = incremental_update(pdf, objnum, new)
-    return name, pdf, truth, grid_doc(name, pdf, what, ["incremental_update", "value_changed"], grids, 1)
-
-
-def _qpdf(name, what, options, **save):
-    import pikepdf
-    spec = dict(name=name, forms=forms_two_pages(), pages=2, form_pages=[[1], [2]])
-    pages, doc, grids, truth = render(spec)
-    base = build_pdf3(pages, id_seed=name.encode(), producer=what.encode())
-    out = io.BytesIO()
-    with pikepdf.open(io.BytesIO(base)) as p:
-        p.save(out, static_id=True, **save)
-    pdf = out.getvalue()
-    return name, pdf, truth, grid_doc(name, pdf, what, options, grids, 2)
+    return case("variant3_07_incremental_update", [form_base("99.1%")],
+                "incremental update replacing page 1's content stream: 水质达标率 actual 98.6% -> 99.1% (truth: 99.1%)",
+                ["incremental_update", "value_changed"], pages=1, update=dict(old="98.6%", new="99.1%"))
 
 
 def s08():
-    import pikepdf
-    return _qpdf("variant3_08_object_streams_xref_stream",
-                 "saved by qpdf with object streams and a cross-reference stream (PDF 1.5)",
-                 ["object_streams", "xref_stream"], object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                 min_version="1.5")
+    return case("variant3_08_object_streams_xref_stream", forms_two_pages(),
+                "saved by qpdf with object streams and a cross-reference stream (PDF 1.5)",
+                ["object_streams", "xref_stream"], pages=2, form_pages=[[1], [2]],
+                qpdf=dict(object_stream_mode="generate", min_version="1.5"))
 
 
 def s09():
-    return _qpdf("variant3_09_linearized", "linearized by qpdf (first-page xref + hint stream, main xref at the end)",
-                 ["linearized"], linearize=True)
+    return case("variant3_09_linearized", forms_two_pages(),
+                "linearized by qpdf (first-page xref + hint stream, main xref at the end)",
+                ["linearized"], pages=2, form_pages=[[1], [2]], qpdf=dict(linearize=True))
 
 
 def s10():
-    name = "variant3_10_cut_stream_notes_page"
-    spec = dict(name=name, forms=[form_base()], pages=1)
-    pages, doc, grids, truth = render(spec)
-    what = "page 2 (填报说明, not a form) has its FlateDecode content stream cut to 55% (Length matches the cut data)"
-
-    def cut(i, s):
-        if i == 1:
-            s.data = s.data[:int(len(s.data) * 0.55)]
-    pdf = build_pdf3(pages + [notes_page()], id_seed=name.encode(), producer=what.encode(), mutate=cut)
-    return name, pdf, truth, grid_doc(name, pdf, what, ["cut_content_stream", "non_form_page"], grids, 2)
+    return case("variant3_10_cut_stream_notes_page", [form_base()],
+                "page 2 (填报说明, not a form) has its FlateDecode content stream cut to 55% (Length matches the cut data)",
+                ["cut_content_stream", "non_form_page"], pages=1, notes_page=True, cut=dict(page=1, keep=0.55))
 
 
-def hostile_cut_form_page():
-    name = "cut_stream_form_page"
-    spec = dict(name=name, forms=forms_two_pages(), pages=2)
-    pages, doc, grids, truth = render(spec)
-
-    def cut(i, s):
-        if i == 1:
-            s.data = s.data[:int(len(s.data) * 0.5)]
-    pdf = build_pdf3(pages, id_seed=name.encode(), producer=b"page 2 content stream cut", mutate=cut)
-    return name, pdf, truth
+# tests/hostile-extra/: page 2 (a form) cut in half; its truth is form 1's alone
+HOSTILE = case("cut_stream_form_page", forms_two_pages(), "page 2 content stream cut", [], pages=2,
+               cut=dict(page=1, keep=0.5))
 
 
 # ------------------------------------------------------------------ text dump
-def s11_txt():
-    """variant3_05's form exported by another tool: UTF-8 BOM, CRLF, only
-    real cells written (merged continuations left out), so an empty cell
-    shows as two consecutive tabs; trailing spaces; full-width spaces
-    inside labels (项目　名称)."""
-    f = form_numbers()
-    t = table(f)
-    rows = {}
-    for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
-        rows.setdefault(c.row, []).append(c.text.replace("\n", ""))
-    fw = {"项目名称": "项目　名称", "主管部门": "主管　部门", "实施单位": "实施　单位", "年度总体目标": "年度总体　目标",
-          "三级指标": "三级　指标"}
-    lines = [NT, "（2024年度）", ""]
-    for r in sorted(rows):
-        cells = [fw.get(x, x) for x in rows[r]]
-        ln = "\t".join(cells)
-        if r % 3 == 1:
-            ln += "  "          # trailing spaces
-        lines.append(ln)
-    txt = "\ufeff" + "\r\n".join(lines) + "\r\n"
-    assert "\t\t" in txt
-    return "variant3_11_txt_bom_crlf_collapsed", txt, [record3(f)]
+# variant3_05's form exported by another tool (templates.txt_collapsed): UTF-8 BOM,
+# CRLF, only real cells written, trailing spaces, full-width spaces inside labels
+TXT = dict(name="variant3_11_txt_bom_crlf_collapsed", form=form_numbers(),
+           spaced={"项目名称": "项目　名称", "主管部门": "主管　部门", "实施单位": "实施　单位",
+                   "年度总体目标": "年度总体　目标", "三级指标": "三级　指标"})
 
 
-ALL = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10]
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--pending", default="", help="comma-separated name prefixes to write to samples-pending/")
-    ap.add_argument("--only", default="")
-    a = ap.parse_args()
-    pend = [p for p in a.pending.split(",") if p]
-    dest = lambda n: os.path.join(ROOT, "samples-pending" if any(n.startswith(p) for p in pend) else "samples")
-    for fn in ALL:
-        name, pdf, truth, grid = fn()
-        if a.only and not name.startswith(a.only):
-            continue
-        emit(dest(name), name, pdf, truth, grid)
-    name, txt, truth = s11_txt()
-    if not a.only or name.startswith(a.only):
-        out = dest(name)
-        os.makedirs(out, exist_ok=True)
-        clean(name, out)
-        with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8", newline="") as fh:
-            fh.write(txt)
-        write_json(os.path.join(out, name + ".truth.json"), truth)
-        print(f"{os.path.relpath(out, ROOT)}/{name}.txt")
-    if not a.only:
-        hd = os.path.join(ROOT, "tests", "hostile-extra")
-        os.makedirs(hd, exist_ok=True)
-        name, pdf, truth = hostile_cut_form_page()
-        with open(os.path.join(hd, name + ".pdf"), "wb") as fh:
-            fh.write(pdf)
-        write_json(os.path.join(hd, name + ".form1.truth.json"), truth[:1])
-        print(f"tests/hostile-extra/{name}.pdf")
-
-
-if __name__ == "__main__":
-    main()
+CASES = [s01(), s02(), s03(), s04(), s05(), s06(), s07(), s08(), s09(), s10()]

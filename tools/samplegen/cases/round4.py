@@ -1,311 +1,8 @@
-#!/usr/bin/env python3
-"""Fourth round of variant samples (samples/variant4_NN_*): the wording and
-template quirks of real published forms -- numbered level labels
-(一、产出指标 / （一）数量指标 / 1.数量指标 / 产出指标（50分）), names prefixed
-指标1：, header wording (预期指标值, 全年实际值, 权重(%), 评分, 指标分值,
-自评得分, 偏差原因 + 改进措施 in two columns), funds wording (预算执行情况,
-调整后预算数, no 年初预算数, rates printed 98.5%, the fund weight in a
-separate 分值 row, 其中：上级补助, a 资金来源 label header), header blocks
-(项目编号 / 项目类别 on the name row, 主管部门（单位）, 项目实施单位), total
-row variants (总  分, 综合得分, 合计, none) with 绩效评价结论 / 自评结论 text
-rows and 自评等级：优秀, an OCR'd scan (page image + invisible text layer,
-no rulings), a page holding only a running head between two forms,
-numbered multi-line goals and goals over several rows, and a text dump.
-Truth and grid come from the strings drawn here, never from jixiao.
-Places (松陵县, 柏溪市, 鹤鸣区, 清源县) are fictional.
-
-    python3 tools/samplegen/gen_variants4.py [--pending variant4_03,...] [--only variant4_0]
-"""
-import argparse
-import hashlib
-import io
-import os
-import subprocess
-import sys
-import tempfile
-import zlib
+"""Round 4 case list: the forms of each variant4_NN sample and its layout options."""
 from decimal import Decimal as D
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-
-from forms import _indicator_cells  # noqa: E402
-from layout import Cell, Table  # noqa: E402
-from pdfwriter import PDF, Name, Stream, CIDFontUCS2  # noqa: E402
-from textnorm import normalise, parse_number, parse_value  # noqa: E402
-from vlayout import A4  # noqa: E402
-from vforms import funds, pct_trim, partial  # noqa: E402
-from gen_variants2 import check2, _unit_note, write_json, clean, txt_dump  # noqa: E402
-from gen_variants3 import VDoc3, build_pdf3, grid_doc, emit, heads_for, form_base, forms_two_pages, grade_of, \
-    NT, ALLCOLS  # noqa: E402
-
-FUND_HEAD = {"init": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
-             "weight": "分值", "rate": "执行率", "score": "得分"}
-IND_HEAD = {"l1": "一级指标", "l2": "二级指标", "name": "三级指标", "tgt": "年度指标值", "act": "实际完成值",
-            "w": "分值", "sc": "得分", "dev": "偏差原因分析及改进措施", "devr": "偏差原因", "devm": "改进措施"}
-IND_IDX = {"l1": 0, "l2": 1, "name": 2, "tgt": 3, "act": 4, "w": 5, "sc": 6}
-IND8 = ["l1", "l2", "name", "tgt", "act", "w", "sc", "dev"]
-WNAT = [38, 52, 58, 100, 62, 62, 36, 40, 67]
-W8 = [50, 58, 100, 70, 66, 36, 40, 95]
-
-
-# ------------------------------------------------------------------ deviation split over two columns
-def dev_parts(dev):
-    return list(dev) if isinstance(dev, tuple) else [dev, ""]
-
-
-def dev_truth(dev):
-    """Truth convention (SCHEMA §1b): 偏差原因 and 改进措施 printed in two
-    columns give `deviation` and `improvement`, each null when empty; one
-    column gives `deviation` alone."""
-    if isinstance(dev, tuple):
-        return {"deviation": normalise(dev[0]) or None, "improvement": normalise(dev[1]) or None}
-    return {"deviation": normalise(dev) or None}
-
-
-# ------------------------------------------------------------------ form data helpers
-def mkform(name, dept, impl, rows, weight, inds, goals, *, rate_fmt=None, amt_fmt=None, **kw):
-    fkw = {}
-    if rate_fmt:
-        fkw["rate_fmt"] = rate_fmt
-    if amt_fmt:
-        fkw["amt_fmt"] = amt_fmt
-    fl, fs = funds(rows, weight, **fkw)
-    tot = sum((D(i[6]) for i in inds), fs)
-    f = dict(title_truth=NT, year=2023, fund_unit="万元", project_name=name, department=dept, implementer=impl,
-             funds=fl, fund_score=fs, fund_blocks=[list(range(1, len(rows)))] if len(rows) > 1 else [],
-             goals=goals, indicators=inds, total_weight="100", total_score=f"{tot:.2f}", grade=grade_of(tot),
-             fund_cols=ALLCOLS, national=True, widths=WNAT, ind_cols=IND8, goal_layout="cols",
-             fund_head="项目资金（万元）")
-    f["header_rows"] = nat_header
-    f["tail"] = total_row("总分", grade_rows)
-    f.update(kw)
-    return f
-
-
-def nat_header(f, n):
-    return [[("项目名称", 2), (f["project_name"], n - 2, "l")],
-            [("主管部门", 2), (f["department"], 3, "l"), ("实施单位", 1), (f["implementer"], n - 6, "l")]]
-
-
-def grade_rows(f, n):
-    return [[("评分等级", 3), (f["grade"], n - 3)]] if f.get("grade") else []
-
-
-def total_row(label, grade_row=None):
-    """label | weight | score | (rest empty); then optionally grade rows"""
-    def rows(f, pos, n):
-        w, sc = pos["w"], pos["sc"]
-        assert sc == w + 1
-        out = [[(label, w), (f["total_weight"], 1), (f["total_score"], 1)] + ([("", n - sc - 1)] if n - sc - 1 else [])]
-        if grade_row:
-            out += grade_row(f, n)
-        return out
-    return rows
-
-
-def pnum(t):
-    """a weight / score cell; a trailing 分 (10分, 9.33分) is a unit, not text"""
-    return parse_number(t[:-1] if t.endswith("分") else t)
-
-
-def check4(f):
-    strip = lambda t: t[:-1] if t.endswith("分") else t
-    g = dict(f, indicators=[i[:5] + (strip(i[5]), strip(i[6]), "\n".join(dev_parts(i[7]))) for i in f["indicators"]])
-    if g.get("total_weight"):
-        g["total_weight"], g["total_score"] = strip(g["total_weight"]), strip(g["total_score"])
-    g["funds"] = [dict(fr, weight=strip(fr["weight"])) for fr in f["funds"]]
-    if g.get("total_weight") is None:   # the form prints no total: check what it would be
-        g["total_weight"] = "100"
-        g["total_score"] = f"{sum((D(i[6]) for i in f['indicators']), f['fund_score']):.2f}"
-    if g.get("grade") and g.get("grade") not in "优良中差":
-        g["grade"] = g["grade"][0]     # 优秀 -> 优 for the arithmetic check
-    check2(g)
-
-
-def record4(f):
-    fl = []
-    for i, fr in enumerate(f["funds"]):
-        get = (lambda key: (pnum if key == "weight" else parse_number)(fr[key]) if key in f["fund_cols"] else None)
-        w = get("weight")
-        if f.get("fund_weight_row") and i == 0:
-            w = pnum(fr["weight"])
-        fl.append({"label": normalise(fr["label"]).rstrip(":："), "category": fr["category"],
-                   "initial_budget": get("init"), "annual_budget": get("annual"), "executed": get("executed"),
-                   "weight": w, "execution_rate": get("rate"), "score": get("score")})
-    inds = []
-    for l1, l2, name, tgt, act, w, sc, dev in f["indicators"]:
-        inds.append({"level1": normalise(l1), "level2": normalise(l2), "name": normalise(name),
-                     "target": _unit_note(parse_value(tgt)), "actual": _unit_note(parse_value(act)),
-                     "weight": pnum(w), "score": pnum(sc), **dev_truth(dev)})
-    g = f["goals"]
-    if f["goal_layout"] == "multirow":
-        exp = normalise("\n".join(e for e, _ in g)) or None
-        ach = normalise("\n".join(a for _, a in g)) or None
-    elif f["goal_layout"] == "merged":
-        exp, ach = normalise(g[0]) or None, None
-    else:
-        exp, ach = normalise(g[0]) or None, normalise(g[1]) or None
-    tw = f.get("total_weight")
-    ts = f.get("total_score")
-    return {"schema_version": 1, "kind": "project", "title": f["title_truth"], "year": f["year"],
-            "project_name": normalise(f["project_name"]), "department": normalise(f["department"]),
-            "implementer": normalise(f["implementer"]) or None, "fund_unit": f["fund_unit"], "funds": fl,
-            "goals": {"expected": exp, "achieved": ach}, "indicators": inds,
-            "total_weight": pnum(tw) if tw is not None else None,
-            "total_score": pnum(ts) if ts is not None else None,
-            "grade": f.get("grade"), "checks": []}
-
-
-# ------------------------------------------------------------------ the table
-def table4(f):
-    cw = f["widths"]
-    n = len(cw)
-    nat = f["national"]
-    C = []
-    r = 0
-
-    def put_row(row):
-        nonlocal r
-        c = 0
-        for item in row:
-            text, span = item[0], item[1]
-            al = item[2] if len(item) > 2 else "c"
-            C.append(Cell(r, c, text, colspan=span, align=al))
-            c += span
-        assert c == n, (row, c, n)
-        r += 1
-
-    for row in f["header_rows"](f, n):
-        put_row(row)
-    # ---- funds
-    fc = f["fund_cols"]
-    k = len(fc)
-    heads = dict(FUND_HEAD, **f.get("fund_heads", {}))
-    nf = len(f["funds"])
-    wrow = 1 if f.get("fund_weight_row") else 0
-    if nat:
-        lab_span = n - 1 - k
-        C.append(Cell(r, 0, f["fund_head"], rowspan=1 + nf + wrow))
-        C.append(Cell(r, 1, f.get("fund_label_head", ""), colspan=lab_span))
-        lc = 1
-    else:
-        lab_span = n - k
-        C.append(Cell(r, 0, f["fund_head"], colspan=lab_span))
-        lc = 0
-    c0 = lc + lab_span
-    for j, key in enumerate(fc):
-        C.append(Cell(r, c0 + j, heads[key]))
-    r += 1
-    for fr in f["funds"]:
-        C.append(Cell(r, lc, fr["label"], colspan=lab_span, align="l"))
-        for j, key in enumerate(fc):
-            C.append(Cell(r, c0 + j, fr[key], align="c" if key in ("weight", "score") else "r"))
-        r += 1
-    if wrow:
-        C += [Cell(r, lc, f.get("fund_weight_label", "分值"), colspan=lab_span), Cell(r, c0, f["funds"][0]["weight"],
-                                                                                     colspan=k)]
-        r += 1
-    # ---- goals
-    gl = f["goal_layout"]
-    g = f["goals"]
-    a = f.get("goal_split", (n - 1) // 2)
-    if gl == "cols":
-        C += [Cell(r, 0, "年度总体目标", rowspan=2), Cell(r, 1, "预期目标", colspan=a),
-              Cell(r, 1 + a, "实际完成情况", colspan=n - 1 - a),
-              Cell(r + 1, 1, g[0], colspan=a, align="l"), Cell(r + 1, 1 + a, g[1], colspan=n - 1 - a, align="l")]
-        r += 2
-    elif gl == "merged":
-        C += [Cell(r, 0, "年度总体目标"), Cell(r, 1, g[0], colspan=n - 1, align="l")]
-        r += 1
-    elif gl == "multirow":
-        C += [Cell(r, 0, "年度总体目标", rowspan=1 + len(g)), Cell(r, 1, "预期目标", colspan=a),
-              Cell(r, 1 + a, "实际完成情况", colspan=n - 1 - a)]
-        for i, (e, ac) in enumerate(g):
-            C += [Cell(r + 1 + i, 1, e, colspan=a, align="l"), Cell(r + 1 + i, 1 + a, ac, colspan=n - 1 - a, align="l")]
-        r += 1 + len(g)
-    # ---- indicators
-    cols = f["ind_cols"]
-    ih = dict(IND_HEAD, **f.get("ind_heads", {}))
-    inds = f["indicators"]
-    base = 1 if nat else 0
-    assert base + len(cols) == n
-    if nat:
-        C.append(Cell(r, 0, "绩效指标", rowspan=1 + len(inds)))
-    for j, key in enumerate(cols):
-        C.append(Cell(r, base + j, ih[key]))
-    f["_ind_head_row"] = r
-    r += 1
-    if "l2" in cols:
-        _indicator_cells(C, r, 0, inds, base + cols.index("l1"), base + cols.index("l2"))
-    else:   # a template without a 二级 column (round 6): 一级 merged over its rows
-        from forms import _merge_runs
-        for s_, n_ in _merge_runs([i[0] for i in inds]):
-            C.append(Cell(r + s_, base + cols.index("l1"), inds[s_][0], rowspan=n_))
-    for i, ind in enumerate(inds):
-        rp = dev_parts(ind[7])
-        for j, key in enumerate(cols):
-            if key in ("l1", "l2"):
-                continue
-            text = {"dev": lambda: "\n".join(x for x in rp if x), "devr": lambda: rp[0],
-                    "devm": lambda: rp[1]}.get(key, lambda: ind[IND_IDX[key]])()
-            C.append(Cell(r + i, base + j, text, align="l" if key in ("name", "dev", "devr", "devm") else "c"))
-    r += len(inds)
-    f["_total_row"] = r
-    pos = {"w": base + cols.index("w"), "sc": base + cols.index("sc")}
-    for row in f["tail"](f, pos, n):
-        put_row(row)
-    return Table(cw, C)
-
-
-# ------------------------------------------------------------------ rendering
-class VDoc4(VDoc3):
-    """ocr=True: text drawn invisible (3 Tr), rulings left out."""
-    ocr = False
-
-    def _text_op(self, x, y, size, s, angle=0):
-        op = super()._text_op(x, y, size, s, angle)
-        return op.replace(b"BT ", b"BT 3 Tr ") if self.ocr else op
-
-
-def render(spec):
-    forms = spec["forms"]
-    for f in forms:
-        check4(f)
-    tables = [table4(f) for f in forms]
-    doc = VDoc4(CIDFontUCS2(), **spec.get("doc", {}))
-    grids = []
-    for i, (f, t) in enumerate(zip(forms, tables)):
-        if i in spec.get("blank_before", ()):
-            doc.new_page()
-            doc.pages[-1].append(("X",))     # a page with nothing but the running head / page number
-        pages, g = doc.place3(f.get("heads", heads_for(f["year"])), t,
-                              new_page=(i == 0 or not spec.get("flow")),
-                              breaks=f.get("breaks_fn", lambda f: ())(f))
-        doc.y += 6
-        for text, size, align in f.get("after_lines", ()):   # signature / date lines under the table
-            doc.head_line(text, size, align, sum(t.col_widths))
-        grids.append(g)
-    if spec.get("pages"):
-        assert len(doc.pages) == spec["pages"], (spec["name"], len(doc.pages))
-    if spec.get("form_pages"):
-        assert [g["pages"] for g in grids] == spec["form_pages"], (spec["name"], [g["pages"] for g in grids])
-    return doc, grids, [record4(f) for f in forms], tables
-
-
-def simple(name, forms, what, options, **spec):
-    spec = dict(name=name, forms=forms, **spec)
-    doc, grids, truth, _ = render(spec)
-    pages = doc.contents(extra=doc.extras)
-    pdf = build_pdf3(pages, id_seed=name.encode(), producer=what.encode())
-    return name, pdf, truth, grid_doc4(name, pdf, what, options, grids, len(pages))
-
-
-def grid_doc4(name, pdf, what, options, grids, n_pages):
-    g = grid_doc(name, pdf, what, options, grids, n_pages)
-    g["producer"]["style"] = "samplegen-variant4"
-    return g
+from samplegen.templates import W8, mkform, partial, pct_trim
+from samplegen.build import case
+from cases.round3 import form_base, forms_two_pages
 
 
 # ------------------------------------------------------------------ 01 numbered level labels
@@ -344,15 +41,15 @@ def forms_numbered():
          ("满意度指标（10分）", "1.服务对象满意度指标", "（7）学生家长满意度", "≥90%", "95.1%", "10", "10", "")],
         ("全县36所义务教育学校全部开展课后服务，参与学生2.1万人以上，有效减轻家长接送负担。",
          "36所学校全部开展课后服务，参与学生1.96万人，家长满意度95.1%。"),
-        national=False, widths=W8, header_rows=lambda f, n: [
-            [("项目名称", 2), (f["project_name"], 6, "l")],
-            [("主管部门", 2), (f["department"], 2, "l"), ("实施单位", 1), (f["implementer"], 3, "l")]],
+        national=False, widths=W8, header_rows=[
+            [("项目名称", 2), ("{project_name}", 6, "l")],
+            [("主管部门", 2), ("{department}", 2, "l"), ("实施单位", 1), ("{implementer}", 3, "l")]],
         goal_split=3)
     return [f1, f2]
 
 
 def s01():
-    return simple("variant4_01_numbered_level_labels", forms_numbered(),
+    return case("variant4_01_numbered_level_labels", forms_numbered(),
                   "form 1 national: 一级 一、产出指标 / 二、效益指标, 二级 （一）数量指标, names 指标1：…; "
                   "form 2 8 columns: 一级 产出指标（50分）, 二级 1.数量指标, names （1）…",
                   ["numbered_level1", "numbered_level2", "name_prefix_指标N", "level1_with_points"], pages=2)
@@ -383,9 +80,9 @@ def forms_headwords():
         ind_cols=["l1", "l2", "name", "tgt", "act", "w", "sc", "devr", "devm"],
         ind_heads={"tgt": "预期指标值", "act": "全年实际值", "w": "权重(%)", "sc": "评分"},
         fund_heads={"weight": "权重(%)"},
-        header_rows=lambda f, n: [
-            [("项目名称", 2), (f["project_name"], n - 2, "l")],
-            [("主管部门", 2), (f["department"], 3, "l"), ("实施单位", 2), (f["implementer"], 2, "l")]],
+        header_rows=[
+            [("项目名称", 2), ("{project_name}", -2, "l")],
+            [("主管部门", 2), ("{department}", 3, "l"), ("实施单位", 2), ("{implementer}", 2, "l")]],
         goal_split=4)
     f2 = mkform(
         "柏溪市老年人助餐服务补贴", "柏溪市民政局", "柏溪市养老服务指导中心",
@@ -408,7 +105,7 @@ def forms_headwords():
 
 
 def s02():
-    return simple("variant4_02_indicator_header_wording", forms_headwords(),
+    return case("variant4_02_indicator_header_wording", forms_headwords(),
                   "form 1 (9 columns, no 绩效指标 column): 预期指标值 / 全年实际值 / 权重(%) / 评分 / 偏差原因 + 改进措施 "
                   "in two columns; form 2 national: 目标值 / 实际值 / 指标分值 / 自评得分 / 原因分析及改进措施, fund "
                   "columns 权重 / 自评得分",
@@ -450,13 +147,13 @@ def forms_funds():
          ("满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "91%", "20", "20", "")],
         ("新建农村污水处理设施12座，铺设收集管网46公里，农村生活污水治理率达到60%以上。",
          "新建污水处理设施12座，铺设收集管网43.5公里，农村生活污水治理率62.5%。"),
-        rate_fmt=lambda r: f"{r:.2f}%", amt_fmt=lambda v: f"{v:,.2f}", fund_label_head="资金来源",
+        rate_fmt="{:.2f}%", amt_fmt="{:,.2f}", fund_label_head="资金来源",
         fund_heads={"annual": "全年预算数（A）", "executed": "全年执行数（B）", "rate": "执行率（B/A）"})
     return [f1, f2]
 
 
 def s03():
-    return simple("variant4_03_funds_wording", forms_funds(),
+    return case("variant4_03_funds_wording", forms_funds(),
                   "form 1: fund block 预算执行情况（万元）, columns 调整后预算数（A） / 全年执行数（B） / 分值 / 执行率（B/A） "
                   "/ 得分 (no 年初预算数), rates 98.5%, 其中：上级补助 (unknown) / 本级财政资金; form 2: 资金来源 in the "
                   "label header cell, rates 95.20%, amounts 1,450.00",
@@ -468,7 +165,7 @@ def s10():
     f = forms_funds()[0]
     f = dict(f, project_name="鹤鸣区老旧小区既有住宅加装电梯补助（续建）", fund_head="项目资金（万元）",
              fund_cols=["annual", "executed", "rate", "score"], fund_weight_row=True)
-    return simple("variant4_10_fund_weight_row", [f],
+    return case("variant4_10_fund_weight_row", [f],
                   "standard fund block 项目资金（万元） without a 分值 column: the fund weight printed in its own row "
                   "分值 | 10 under the fund rows (value over the four value columns); no 年初预算数; rates 98.5%",
                   ["fund_weight_row", "no_initial_budget", "rate_pct_trimmed"], pages=1)
@@ -492,10 +189,10 @@ def forms_header():
          ("满意度指标", "服务对象满意度指标", "项目区农户满意度", "≥90%", "93%", "15", "15", "")],
         ("新建高标准农田2.6万亩，耕地质量等级提升0.5等以上，亩均粮食产能提升100斤以上。",
          "建成高标准农田2.6万亩，耕地质量等级提升0.5等，亩均粮食产能提升96斤。"),
-        amt_fmt=lambda v: f"{v:,.2f}",
-        header_rows=lambda f, n: [
-            [("项目名称", 2), (f["project_name"], 3, "l"), ("项目编号", 1), ("530621-2023-0117", 3, "l")],
-            [("主管部门（单位）", 2), (f["department"], 3, "l"), ("项目实施单位", 1), (f["implementer"], 3, "l")],
+        amt_fmt="{:,.2f}",
+        header_rows=[
+            [("项目名称", 2), ("{project_name}", 3, "l"), ("项目编号", 1), ("530621-2023-0117", 3, "l")],
+            [("主管部门（单位）", 2), ("{department}", 3, "l"), ("项目实施单位", 1), ("{implementer}", 3, "l")],
             [("项目类别", 2), ("专项业务类", 3, "l"), ("项目属性", 1), ("经常性项目", 3, "l")]])
     f2 = mkform(
         "清源县乡村医生岗位补助", "清源县卫生健康局", "清源县基层卫生服务中心",
@@ -512,16 +209,16 @@ def forms_header():
         ("为全县320名在岗乡村医生发放岗位补助，保障村卫生室正常运转。",
          "为320名乡村医生足额发放岗位补助，村卫生室服务覆盖率98.8%。"),
         national=False, widths=W8, goal_split=3,
-        header_rows=lambda f, n: [
-            [("项目名称", 1), (f["project_name"], 3, "l"), ("项目类别", 1), ("一次性项目", 3, "l")],
-            [("主管部门（单位）", 1), (f["department"], 7, "l")],
-            [("项目实施单位", 1), (f["implementer"], 7, "l")],
+        header_rows=[
+            [("项目名称", 1), ("{project_name}", 3, "l"), ("项目类别", 1), ("一次性项目", 3, "l")],
+            [("主管部门（单位）", 1), ("{department}", 7, "l")],
+            [("项目实施单位", 1), ("{implementer}", 7, "l")],
             [("项目负责人", 1), ("周明远", 3, "l"), ("联系电话", 1), ("0871-6521 4408", 3, "l")]])
     return [f1, f2]
 
 
 def s04():
-    return simple("variant4_04_header_block_wording", forms_header(),
+    return case("variant4_04_header_block_wording", forms_header(),
                   "form 1 national: 项目名称 | name | 项目编号 | code on one row, 主管部门（单位）, 项目实施单位, a 项目类别 / "
                   "项目属性 row; form 2 8 columns: labels one column wide (wrapping), 项目名称 | name | 项目类别 | value, "
                   "主管部门（单位） and 项目实施单位 rows, 项目负责人 / 联系电话 row",
@@ -529,11 +226,15 @@ def s04():
 
 
 # ------------------------------------------------------------------ 05 total / grade rows
+def pe(a, b):
+    """fund rows: a total all from the current appropriation (budget a, executed b)"""
+    return [("年度资金总额", "total", D(a), D(a), D(b)),
+            ("其中：当年财政拨款", "current_appropriation", D(a), D(a), D(b)),
+            ("上年结转资金", "carryover", D("0.00"), D("0.00"), D("0.00")),
+            ("其他资金", "other", D("0.00"), D("0.00"), D("0.00"))]
+
+
 def forms_totals():
-    pe = lambda a, b: [("年度资金总额", "total", D(a), D(a), D(b)),
-                       ("其中：当年财政拨款", "current_appropriation", D(a), D(a), D(b)),
-                       ("上年结转资金", "carryover", D("0.00"), D("0.00"), D("0.00")),
-                       ("其他资金", "other", D("0.00"), D("0.00"), D("0.00"))]
     # A: 总  分 (spaces), grade as one full-width cell 自评等级：优秀
     a = mkform(
         "鹤鸣区社区养老服务驿站运营补贴", "鹤鸣区民政局", "鹤鸣区养老服务中心", pe("150.00", "147.30"), 10,
@@ -545,7 +246,7 @@ def forms_totals():
         ("支持15个社区养老服务驿站运营，全年服务老年人3.6万人次以上。",
          "15个驿站正常运营，全年服务老年人3.82万人次，老年人满意度95%。"),
         grade="优秀",
-        tail=total_row("总  分", lambda f, n: [[("自评等级：优秀", n)]]))
+        tail=dict(total="总  分", after=[[("自评等级：优秀", 0)]]))
     # B: 综合得分, a 绩效评价结论 text row (ignored), 评分等级 良
     b = mkform(
         "鹤鸣区智慧社区建设", "鹤鸣区政务服务数据管理局", "鹤鸣区大数据中心", pe("400.00", "352.00"), 10,
@@ -559,9 +260,9 @@ def forms_totals():
           "部分居民反映系统操作复杂；下一步优化界面。")],
         ("建成智慧社区10个，系统验收合格率100%，社区事务线上办理率达到60%以上。",
          "建成智慧社区8个，系统全部验收合格，社区事务线上办理率52%。"),
-        tail=total_row("综合得分", lambda f, n: [
-            [("绩效评价结论", 3), ("项目总体完成较好，部分社区建设进度滞后，线上办理率未达预期，评价等级为良。", n - 3, "l")],
-            [("评分等级", 3), (f["grade"], n - 3)]]))
+        tail=dict(total="综合得分", after=[
+            [("绩效评价结论", 3), ("项目总体完成较好，部分社区建设进度滞后，线上办理率未达预期，评价等级为良。", -3, "l")],
+            [("评分等级", 3), ("{grade}", -3)]]))
     # C: 合计 row, a 自评结论 text row, no grade
     c = mkform(
         "鹤鸣区公共文化场馆免费开放", "鹤鸣区文化和旅游局", "鹤鸣区文化馆", pe("88.00", "86.24"), 10,
@@ -574,8 +275,8 @@ def forms_totals():
         ("全区6个公共文化场馆免费开放，举办公益性文化活动120场以上，年接待群众25万人次以上。",
          "6个场馆全部免费开放，举办公益性文化活动126场，接待群众23.5万人次。"),
         grade=None,
-        tail=total_row("合计", lambda f, n: [
-            [("自评结论", 3), ("项目实施情况良好，基本达到预期目标。", n - 3, "l")]]))
+        tail=dict(total="合计", after=[
+            [("自评结论", 3), ("项目实施情况良好，基本达到预期目标。", -3, "l")]]))
     # D: no total row and no grade at all
     d = mkform(
         "鹤鸣区儿童青少年近视防控", "鹤鸣区教育局", "鹤鸣区中小学卫生保健所", pe("60.00", "58.50"), 10,
@@ -586,12 +287,12 @@ def forms_totals():
          ("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥90%", "91%", "20", "20", "")],
         ("完成全区中小学生视力筛查4.2万人以上，近视防控知识知晓率达到90%以上。",
          "完成视力筛查4.26万人，近视防控知识知晓率92%。"),
-        grade=None, total_weight=None, total_score=None, tail=lambda f, pos, n: [])
+        grade=None, total_weight=None, total_score=None, tail=None)
     return [a, b, c, d]
 
 
 def s05():
-    return simple("variant4_05_total_grade_rows", forms_totals(),
+    return case("variant4_05_total_grade_rows", forms_totals(),
                   "four forms: 总  分 row + one full-width cell 自评等级：优秀 (grade 优秀); 综合得分 row + 绩效评价结论 "
                   "text row + 评分等级 良; 合计 row + 自评结论 text row, no grade; no total row at all (total null)",
                   ["total_总__分", "grade_自评等级：优秀", "total_综合得分", "绩效评价结论_row", "total_合计",
@@ -611,61 +312,18 @@ def forms_ocr():
     return [g, g2]
 
 
-def rasterise(pdf, dpi=150):
-    """page images of a PDF (poppler's pdftoppm), grey, as PIL images"""
-    from PIL import Image
-    with tempfile.TemporaryDirectory() as td:
-        p = os.path.join(td, "in.pdf")
-        with open(p, "wb") as fh:
-            fh.write(pdf)
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", p, os.path.join(td, "pg")], check=True)
-        out = []
-        for fn in sorted(x for x in os.listdir(td) if x.startswith("pg")):
-            im = Image.open(os.path.join(td, fn))
-            im.load()
-            out.append(im.convert("L"))
-        return out
-
-
 def s06():
-    name = "variant4_06_ocr_scan_invisible_text"
-    what = ("OCR'd scan: each page is a 150 dpi grey image of the form with an invisible text layer (3 Tr) exactly "
-            "over it; no vector rulings at all (truth: the records, the text layer is complete)")
-    spec = dict(name=name, forms=forms_ocr(), pages=2, form_pages=[[1], [2]])
-    doc, grids, truth, _ = render(spec)
-    visible = build_pdf3(doc.contents(), id_seed=name.encode(), producer=b"raster source")
-    images = rasterise(visible)
-    doc.ocr = True
-    for ops in doc.pages:
-        ops[:] = [op for op in ops if op[0] == "T"]
-    texts = doc.contents()
-    pdf = PDF()
-    fonts = {"F1": CIDFontUCS2().make(pdf)}
-    pages_ref = pdf.reserve()
-    kids = []
-    for i, (im, txt) in enumerate(zip(images, texts)):
-        img = pdf.add(Stream(im.tobytes(), {"Type": Name("XObject"), "Subtype": Name("Image"), "Width": im.width,
-                                            "Height": im.height, "ColorSpace": Name("DeviceGray"),
-                                            "BitsPerComponent": 8}))
-        content = f"q {A4[0]} 0 0 {A4[1]} 0 0 cm /Im0 Do Q\n".encode() + txt
-        c = pdf.add(Stream(content))
-        kids.append(pdf.add({"Type": Name("Page"), "Parent": pages_ref, "MediaBox": [0, 0, A4[0], A4[1]],
-                             "Resources": {"Font": fonts, "XObject": {"Im0": img},
-                                           "ProcSet": [Name("PDF"), Name("Text"), Name("ImageB")]},
-                             "Contents": c}))
-    pdf.set(pages_ref, {"Type": Name("Pages"), "Kids": kids, "Count": len(kids)})
-    root = pdf.add({"Type": Name("Catalog"), "Pages": pages_ref})
-    info = pdf.add({"Producer": what.encode(), "Creator": b"tools/samplegen/gen_variants4.py"})
-    data = pdf.write(root, info, hashlib.md5(name.encode() + b"".join(texts)).digest())
-    return name, data, truth, grid_doc4(name, data, what, ["image_page", "invisible_text_3Tr", "no_rulings"],
-                                        grids, len(texts))
+    return case("variant4_06_ocr_scan_invisible_text", forms_ocr(),
+                "OCR'd scan: each page is a 150 dpi grey image of the form with an invisible text layer (3 Tr) exactly "
+                "over it; no vector rulings at all (truth: the records, the text layer is complete)",
+                ["image_page", "invisible_text_3Tr", "no_rulings"], pages=2, form_pages=[[1], [2]], ocr=True)
 
 
 # ------------------------------------------------------------------ 07 a page with only a running head
 def s07():
     fs = forms_ocr()
     fs = [dict(fs[0], project_name="临江县农村饮水安全巩固提升工程（二期）"), fs[1]]
-    return simple("variant4_07_running_head_only_page_between_forms", fs,
+    return case("variant4_07_running_head_only_page_between_forms", fs,
                   "form 1 on page 1, page 2 holds only the running head (with its rule) and the page number, form 2 on "
                   "page 3",
                   ["empty_page_with_running_head", "page_numbers"],
@@ -693,7 +351,7 @@ def forms_goals():
 
 
 def s08():
-    return simple("variant4_08_goals_numbered_multiline_multirow", forms_goals(),
+    return case("variant4_08_goals_numbered_multiline_multirow", forms_goals(),
                   "form 1: 预期目标 / 实际完成情况 cells holding numbered lists 目标1：… one per line; form 2: one merged "
                   "goal cell 1. …;\\n2. …; (ASCII semicolons: the line break becomes a space); form 3: 年度总体目标 over "
                   "four rows, one numbered goal per row (truth: the rows joined)",
@@ -701,18 +359,8 @@ def s08():
 
 
 # ------------------------------------------------------------------ 09 text dump
-def s09_txt():
-    fs = [forms_numbered()[0], forms_headwords()[0]]
-    lines = []
-    for i, f in enumerate(fs):
-        check4(f)
-        t = table4(f)
-        if i:
-            lines.append("")
-        lines += [NT, f"（{f['year']}年度）", ""]
-        for cells in txt_dump(f, t, NT, ""):
-            lines.append("\t".join(cells))
-    return "variant4_09_txt_numbered_levels_split_deviation", "\n".join(lines) + "\n", [record4(f) for f in fs]
+TXT = dict(name="variant4_09_txt_numbered_levels_split_deviation",
+           forms=[forms_numbered()[0], forms_headwords()[0]])
 
 
 # ------------------------------------------------------------------ 11 level labels without 指标
@@ -738,12 +386,12 @@ def form_short_levels():
         ("维修城市道路18万平方米、桥梁12座，更换破损井盖900套，道路完好率保持在95%以上。",
          "维修城市道路18.6万平方米、桥梁12座，更换井盖836套，道路完好率96.4%。"))
     first = 2 + 5 + 2 + 1
-    f["breaks_fn"] = lambda f: {first + 2}     # cuts 产出指标 and 数量 (drawn on page 1, the larger piece is on page 2)
+    f["breaks"] = {first + 2}     # cuts 产出指标 and 数量 (drawn on page 1, the larger piece is on page 2)
     return f
 
 
 def s11():
-    return simple("variant4_11_level2_labels_without_zhibiao", [form_short_levels()],
+    return case("variant4_11_level2_labels_without_zhibiao", [form_short_levels()],
                   "二级 labels printed without 指标 (数量 / 质量 / 时效 / 成本 / 社会效益 / 可持续影响 / 服务对象满意度); "
                   "a page break after the 2nd indicator cuts the merged 产出指标 and 数量 cells",
                   ["level2_without_指标", "merged_cut_by_break"], pages=2, form_pages=[[1, 2]])
@@ -763,7 +411,7 @@ def forms_filing():
 
 
 def s12():
-    return simple("variant4_12_filing_date_lines", forms_filing(),
+    return case("variant4_12_filing_date_lines", forms_filing(),
                   "form 1: title and year on one line 项目支出绩效自评表（2023年度）, then a line 填报单位（盖章）：… "
                   "填报日期：2024年3月18日; form 2: a signature line under the table (单位负责人 / 填表人 / 联系电话 / "
                   "填报日期：2024年3月20日). Truth year 2023 for both",
@@ -780,37 +428,10 @@ def form_fen():
 
 
 def s13():
-    return simple("variant4_13_weights_scores_with_fen", [form_fen()],
+    return case("variant4_13_weights_scores_with_fen", [form_fen()],
                   "weights and scores printed with the unit 分: 10分, 9.29分, 19.56分, fund weight 10分, 总分 100分 / "
                   "98.30分 (truth: the numbers)",
                   ["weight_unit_分", "score_unit_分"], pages=1)
 
 
-ALL = [s01, s02, s03, s04, s05, s06, s07, s08, s10, s11, s12, s13]
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--pending", default="", help="comma-separated name prefixes to write to samples-pending/")
-    ap.add_argument("--only", default="")
-    a = ap.parse_args()
-    pend = [p for p in a.pending.split(",") if p]
-    dest = lambda n: os.path.join(ROOT, "samples-pending" if any(n.startswith(p) for p in pend) else "samples")
-    for fn in ALL:
-        name, pdf, truth, grid = fn()
-        if a.only and not name.startswith(a.only):
-            continue
-        emit(dest(name), name, pdf, truth, grid)
-    name, txt, truth = s09_txt()
-    if not a.only or name.startswith(a.only):
-        out = dest(name)
-        os.makedirs(out, exist_ok=True)
-        clean(name, out)
-        with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8") as fh:
-            fh.write(txt)
-        write_json(os.path.join(out, name + ".truth.json"), truth)
-        print(f"{os.path.relpath(out, ROOT)}/{name}.txt")
-
-
-if __name__ == "__main__":
-    main()
+CASES = [s01(), s02(), s03(), s04(), s05(), s06(), s07(), s08(), s10(), s11(), s12(), s13()]

@@ -1,32 +1,8 @@
-#!/usr/bin/env python3
-"""Fifth round of variant samples (samples/variant5_NN_*): forms with
-DELIBERATE, documented inconsistencies (one or two per form) and consistent
-control forms, to test whether `jixiao audit` finds exactly the real
-inconsistencies. Beside the PDF/.txt, truth and grid, each sample gets
-`NAME.expected_checks.json`: the findings the validator must report, as
-[{"form", "code", "severity", "path", "why"}]. The list is exhaustive for
-severities error and warning and for the info code rescore_differs; `repaired`
-(info) is ignored. Anything else that fires is an unexpected finding.
-
-The truth records are exact (printed strings, `checks: []`), as in the corpus.
-Places (南枫县, 东禾市, 岚桥区) are fictional.
-
-    python3 tools/samplegen/gen_variants5.py [--pending variant5_03,...] [--only variant5_0]
-"""
-import argparse
-import os
-import sys
+"""Round 5 case list: the forms of each variant5_NN sample and its layout options."""
 from decimal import Decimal as D
+from samplegen.templates import mkform, round2, trunc2
+from samplegen.truth import grade_of
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-
-from pdfwriter import CIDFontUCS2  # noqa: E402
-from vforms import trunc2, round2  # noqa: E402
-from gen_variants2 import write_json, clean, txt_dump  # noqa: E402
-from gen_variants3 import build_pdf3, emit, heads_for, grade_of, NT  # noqa: E402
-from gen_variants4 import mkform, table4, record4, VDoc4, grid_doc4  # noqa: E402
 
 GOALS = ("按计划完成年度建设任务，资金按进度拨付，服务对象满意度达到90%以上。",
          "年度建设任务基本完成，资金按进度拨付，服务对象满意度较高。")
@@ -311,7 +287,7 @@ def s08():
     f0 = F("", frows("75.00", "72.30"), inds_clean(), dept="岚桥区民政局", impl="岚桥区社会救助管理站")
     f1 = F("岚桥区困难群众临时救助", frows("75.00", "72.30"), inds_clean(), dept="岚桥区民政局",
            impl="岚桥区社会救助管理站", grade=None, total_weight=None, total_score=None,
-           tail=lambda f, pos, n: [])
+           tail=None)
     f2 = F("岚桥区社区养老服务补贴", frows("128.00", "128.00"), inds_clean(), dept="岚桥区民政局",
            impl="岚桥区养老服务指导中心")
     exp = [E(0, "missing_field", "error", "project_name", "项目名称 printed empty"),
@@ -411,63 +387,6 @@ def s11():
 
 
 TXT = {"variant5_09"}
-ALL = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11]
 
 
-def render5(name, forms):
-    """gen_variants4.render without check4 (the forms are inconsistent on purpose)"""
-    tables = [table4(f) for f in forms]
-    doc = VDoc4(CIDFontUCS2())
-    grids = []
-    for i, (f, t) in enumerate(zip(forms, tables)):
-        pages, g = doc.place3(heads_for(f["year"]), t, new_page=True, breaks=())
-        grids.append(g)
-    return doc, grids, [truth5(f) for f in forms], tables
-
-
-def truth5(f):
-    rec = record4(f)
-    if not rec["project_name"]:     # an empty 项目名称 value cell
-        rec["project_name"] = None
-    return rec
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--pending", default="")
-    ap.add_argument("--only", default="")
-    a = ap.parse_args()
-    pend = [p for p in a.pending.split(",") if p]
-    dest = lambda n: os.path.join(ROOT, "samples-pending" if any(n.startswith(p) for p in pend) else "samples")
-    for fn in ALL:
-        name, forms, exp, what = fn()
-        if a.only and not name.startswith(a.only):
-            continue
-        out = dest(name)
-        if name[:11] in TXT:
-            lines = []
-            for i, f in enumerate(forms):
-                t = table4(f)
-                if i:
-                    lines.append("")
-                lines += [NT, f"（{f['year']}年度）", ""]
-                lines += ["\t".join(c) for c in txt_dump(f, t, NT, "")]
-            os.makedirs(out, exist_ok=True)
-            clean(name, out, exts=(".pdf", ".truth.json", ".grid.json", ".txt", ".expected_checks.json"))
-            with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8") as fh:
-                fh.write("\n".join(lines) + "\n")
-            write_json(os.path.join(out, name + ".truth.json"), [truth5(f) for f in forms])
-            print(f"{os.path.relpath(out, ROOT)}/{name}.txt")
-        else:
-            doc, grids, truth, _ = render5(name, forms)
-            pages = doc.contents(extra=doc.extras)
-            pdf = build_pdf3(pages, id_seed=name.encode(), producer=what.encode())
-            grid = grid_doc4(name, pdf, what, ["deliberate_inconsistencies"], grids, len(pages))
-            grid["producer"]["style"] = "samplegen-variant5"
-            clean(name, out, exts=(".expected_checks.json",))
-            emit(out, name, pdf, truth, grid)
-        write_json(os.path.join(out, name + ".expected_checks.json"), exp)
-
-
-if __name__ == "__main__":
-    main()
+CASES = [s01(), s02(), s03(), s04(), s05(), s06(), s07(), s08(), s09(), s10(), s11()]

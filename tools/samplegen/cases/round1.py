@@ -1,35 +1,7 @@
-#!/usr/bin/env python3
-"""Variant samples: layouts and producers the other samples don't cover.
-Writes samples/variant_NN_*.{pdf,truth.json,grid.json} (or samples-pending/
-with --pending NAME,... for the ones jixiao does not get right yet).
-Truth and grid come from the strings drawn here, never from jixiao.
-Places (松川县, 临江市明湖区, 北溪县, 岚山市) are fictional.
-
-    python3 tools/samplegen/gen_variants.py [--pending variant_03,variant_05]
-"""
-import argparse
-import hashlib
-import json
-import os
-import sys
+"""Round 1 case list: the forms of each variant_NN sample and its layout options."""
 from decimal import Decimal as D
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-
-from pdfwriter import CIDFontUCS2, CIDFontGBK  # noqa: E402
-from vlayout import VDoc, TTFToUnicode, build_pdf_v, A4  # noqa: E402
-from vforms import funds, pct_trim, partial, check, total_of, record, table  # noqa: E402
-
-TTF = ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc"]
-NT = "项目支出绩效自评表"
-
-
-def form(**kw):
-    f = dict(title_truth=NT, fund_unit="万元", total_weight="100", grade=None)
-    f.update(kw)
-    return f
+from samplegen.templates import NT, form_v as form, funds, pct_trim, total_of_v as total_of
+from samplegen.layout import A4
 
 
 # ------------------------------------------------------------------ 01
@@ -234,7 +206,7 @@ def v05():
         ("其中：当年财政拨款", "current_appropriation", D("85.60"), D("85.60"), D("80.12")),
         ("上年结转资金", "carryover", D("0.00"), D("0.00"), D("0.00")),
         ("其他资金", "other", D("0.00"), D("0.00"), D("0.00")),
-    ], "10.00", wfmt=lambda w: w)
+    ], "10.00")
     inds = [
         ("产出指标", "数量指标", "开展法律援助案件数", "≥600件", "648件", "15.00", "15.00", ""),
         ("产出指标", "数量指标", "公共法律服务工作站覆盖村（社区）", "=100%", "100%", "10.00", "10.00", ""),
@@ -360,7 +332,7 @@ def v08():
         ("其中：当年财政拨款", "current_appropriation", D("1286400.00"), D("1286400.00"), D("1210812.50")),
         ("上年结转资金", "carryover", D("0.00"), D("40000.00"), D("37800.00")),
         ("其他资金", "other", D("0.00"), D("0.00"), D("0.00")),
-    ], "10.0", wfmt=lambda w: w, amt_fmt=lambda v: f"{v:,.2f}")
+    ], "10.0", amt_fmt="{:,.2f}")
     inds = [
         ("产出指标", "数量指标", "培训基层农技人员", "≥300人次", "315人次", "15.0", "15.0", ""),
         ("产出指标", "数量指标", "建设农业科技示范基地", "≥5个", "5个", "10.0", "10.0", ""),
@@ -401,7 +373,7 @@ def v09():
         ("其中：当年财政拨款", "current_appropriation", D("620.00"), D("620.00"), D("579.90")),
         ("上年结转资金", "carryover", D("0.00"), D("35.00"), D("32.50")),
         ("其他资金", "other", D("0.00"), D("0.00"), D("0.00")),
-    ], 10, rate_fmt=lambda r: f"{r:.2f}%")
+    ], 10, rate_fmt="{:.2f}%")
     inds = [
         ("产出指标", "数量指标", "完成餐饮油烟在线监控安装", "≥450家", "468家", "15", "15", ""),
         ("产出指标", "数量指标", "淘汰老旧柴油货车", "≥300辆", "276辆", "10", "9.2",
@@ -425,94 +397,4 @@ def v09():
                 options=["mixed_fonts", "winansi_em_dash", "rate_pct", "ascii_in_names"])
 
 
-ALL = [v01, v02, v03, v04, v05, v06, v07, v08, v09]
-
-
-def write_json(path, obj):
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(obj, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-
-
-def crop_marks(media, crop):
-    x0, y0, x1, y1 = crop
-    s = []
-    for x, y, dx, dy in [(x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)]:
-        s.append(f"{x + dx * 6} {y} m {x + dx * 30} {y} l S {x} {y + dy * 6} m {x} {y + dy * 30} l S")
-    return ("0.3 w 0 G " + " ".join(s) + "\n").encode()
-
-
-def build(spec, outdir):
-    forms = spec["forms"]
-    for f in forms:
-        check(f)
-    chars = set()
-    tables = [table(f) for f in forms]
-    for f, t, hs in zip(forms, tables, spec["heads"]):
-        for c in t.cells:
-            chars |= set(c.text)
-        for h in hs:
-            chars |= set(h[0])
-    if spec["font"] == "ucs2":
-        font = CIDFontUCS2()
-    elif spec["font"] == "gbk":
-        font = CIDFontGBK()
-    else:
-        font = TTFToUnicode(next(p for p in TTF if os.path.exists(p)), "".join(sorted(chars - {"\n"})),
-                            tag="VARTTF")
-    doc = VDoc(font, **spec["doc"])
-    grids = []
-    for i, (f, t, hs) in enumerate(zip(forms, tables, spec["heads"])):
-        pages, g = doc.place(hs, t, new_page=(i == 0 or not spec.get("flow")))
-        grids.append(g)
-    if spec.get("one_page"):
-        assert len(doc.pages) == 1, len(doc.pages)
-    if spec.get("pages"):
-        assert len(doc.pages) == spec["pages"], len(doc.pages)
-    name = spec["name"]
-    if spec.get("rotate"):
-        # logical landscape (u, v) -> media (W - v, u) on a portrait page shown rotated clockwise
-        W = A4[0]
-        content = doc.contents(prefix=f"0 1 -1 0 {W} 0 cm\n".encode())
-        pdf = build_pdf_v(content, font, [0, 0, A4[0], A4[1]], rotate=90, id_seed=name.encode())
-    elif spec.get("crop"):
-        sx, sy = spec["shift"]
-        content = [c + crop_marks(spec["media"], spec["crop"]) for c in
-                   doc.contents(prefix=f"1 0 0 1 {sx} {sy} cm\n".encode())]
-        pdf = build_pdf_v(content, font, spec["media"], crop=spec["crop"], id_seed=name.encode())
-    else:
-        pdf = build_pdf_v(doc.contents(), font, [0, 0, A4[0], A4[1]], id_seed=name.encode(),
-                          latin=spec["doc"].get("text_mode") == "mixed")
-    os.makedirs(outdir, exist_ok=True)
-    for d in (os.path.join(ROOT, "samples"), os.path.join(ROOT, "samples-pending")):
-        for ext in (".pdf", ".truth.json", ".grid.json"):
-            p = os.path.join(d, name + ext)
-            if os.path.exists(p) and d != outdir:
-                os.remove(p)
-    with open(os.path.join(outdir, name + ".pdf"), "wb") as fh:
-        fh.write(pdf)
-    write_json(os.path.join(outdir, name + ".truth.json"), [record(f) for f in forms])
-    write_json(os.path.join(outdir, name + ".grid.json"),
-               {"source": {"file": name + ".pdf", "sha256": hashlib.sha256(pdf).hexdigest()},
-                "producer": {"style": "samplegen-variant", "what": spec["producer"], "options": spec["options"]},
-                "expect": "tables", "n_pages": len(doc.pages), "tables": grids})
-    print(f"{os.path.relpath(outdir, ROOT)}/{name}.pdf {len(pdf)} bytes, {len(doc.pages)} pages, forms on "
-          + ", ".join("-".join(map(str, sorted({g['pages'][0], g['pages'][-1]}))) for g in grids))
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--pending", default="", help="comma-separated name prefixes to write to samples-pending/")
-    ap.add_argument("--only", default="")
-    a = ap.parse_args()
-    pend = [p for p in a.pending.split(",") if p]
-    for fn in ALL:
-        spec = fn()
-        if a.only and not spec["name"].startswith(a.only):
-            continue
-        out = "samples-pending" if any(spec["name"].startswith(p) for p in pend) else "samples"
-        build(spec, os.path.join(ROOT, out))
-
-
-if __name__ == "__main__":
-    main()
+CASES = [v01(), v02(), v03(), v04(), v05(), v06(), v07(), v08(), v09()]

@@ -1,22 +1,44 @@
-"""Sources the producers of gen_producers.py render: HTML + CSS, xlsx, docx
-and LaTeX, each laying out forms.py's tables (cells with spans) as that
-kind of author would."""
+"""External renderers: the HTML, xlsx, docx and LaTeX sources a real author
+would write, and the runs of WeasyPrint, wkhtmltopdf, Chromium,
+LibreOffice, Ghostscript (pdftocairo -ps, ps2pdf), XeLaTeX and pdftoppm;
+SOURCE_DATE_EPOCH, then pikepdf fixes dates, XMP, /ID and subset tags."""
+import hashlib
 import html
 import io
 import os
+import re
+import subprocess
+import tempfile
+from samplegen.templates import table_of
+from samplegen.office import FIXED, as_number, docx_document, docx_forms, html_table, save_docx, write_zip_fixed
+from samplegen.assemble import build_pdf
+from samplegen.fonts import CIDFontUCS2
+from samplegen.layout import Doc
+from samplegen.truth import check_form, record, write_json
 
-from office import FIXED, as_number, html_table, table_of, write_zip_fixed
 
 HTML_FONT = "WenQuanYi Micro Hei"
+
+
 # TrueType CJK fonts, as on office PCs (SimSun, Microsoft YaHei). A CFF font
 # (Noto CJK) loses its text on the cairo PostScript path: its glyph names
 # are CIDs of an Identity ordering, which nothing maps (poppler neither).
 OFFICE_FONTS = {"xlsx": "WenQuanYi Micro Hei", "docx": "WenQuanYi Micro Hei"}
+
+
 LATEX_CJK_FONT = "Noto Serif CJK SC"
-PT_PER_CHAR = 5.25  # spreadsheet column width unit (one digit of the default font), points
-SHEET_FONT_SIZE = 9.0  # points
-SHEET_LINE = 12.0  # line height of SHEET_FONT_SIZE text, points
-SHEET_PAD = 5.0  # cell padding, both sides together, points
+
+
+PT_PER_CHAR = 5.25
+
+
+SHEET_FONT_SIZE = 9.0
+
+
+SHEET_LINE = 12.0
+
+
+SHEET_PAD = 5.0
 
 
 # ------------------------------------------------------------ HTML
@@ -112,15 +134,10 @@ def row_heights(t):
 
 # ------------------------------------------------------------ docx (Writer)
 def write_docx(tmp, forms, borders=True):
-    import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
-    d = docx.Document()
-    cp = d.core_properties
-    cp.created = cp.modified = cp.last_printed = FIXED
-    cp.author = cp.last_modified_by = "samplegen"
-    cp.revision = 1
+    d = docx_document()
     style = d.styles["Normal"]
     style.font.size = Pt(8)
     style.font.name = OFFICE_FONTS["docx"]
@@ -131,38 +148,24 @@ def write_docx(tmp, forms, borders=True):
         s.left_margin = s.right_margin = Mm(12)
         s.top_margin = s.bottom_margin = Mm(15)
     align = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT}
-    for k, f in enumerate(forms):
-        if k:
-            d.add_page_break()
-        for text, size in ((f["title"], 15), (f["year_line"], 10)):
-            para = d.add_paragraph()
-            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            para.add_run(text).font.size = Pt(size)
-        t = table_of(f)
-        table = d.add_table(rows=t.n_rows, cols=t.n_cols)
-        if borders:
-            table.style = "Table Grid"
-        for i, w in enumerate(t.col_widths):
-            for cell in table.columns[i].cells:
-                cell.width = Pt(w * 0.97)
-        for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
-            cell = table.cell(c.row, c.col)
-            if c.rowspan > 1 or c.colspan > 1:
-                cell = cell.merge(table.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+    for _, cells in docx_forms(d, forms, (15, 10), grid=borders, widths=lambda w: Pt(w * 0.97)):
+        for c, cell in cells:
             cell.paragraphs[0].text = c.text
             cell.paragraphs[0].alignment = align.get(c.align, WD_ALIGN_PARAGRAPH.CENTER)
     path = os.path.join(tmp, "forms.docx")
-    buf = io.BytesIO()
-    d.save(buf)
-    write_zip_fixed(path, buf.getvalue())
+    save_docx(d, path)
     return path
 
 
 # ------------------------------------------------------------ LaTeX
 TEX_SPECIAL = {"\\": r"\textbackslash{}", "%": r"\%", "&": r"\&", "#": r"\#", "_": r"\_",
                "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}", "$": r"\$"}
+
+
 TABCOLSEP = 2.0
-ROW_GAP = 4.0  # space between the rows of a table without rules, points
+
+
+ROW_GAP = 4.0
 
 
 def tex(text):
@@ -244,3 +247,189 @@ def latex_doc(forms, rules=True):
         body += [f"\\begin{{center}}{{\\Large {tex(f['title'])}}}\\\\[4pt]{tex(f['year_line'])}\\end{{center}}",
                  latex_table(table_of(f), rules)]
     return "\n".join(head + body + [r"\end{document}", ""])
+
+
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1714554000", FORCE_SOURCE_DATE="1", TZ="UTC")
+
+
+def run(cmd, cwd):
+    subprocess.run(cmd, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+
+
+def normalise_pdf(src, dst):
+    """Drop dates and XMP metadata, write a static /ID (reproducible bytes)."""
+    import pikepdf
+    with pikepdf.open(src) as pdf:
+        if "/Metadata" in pdf.Root:
+            del pdf.Root["/Metadata"]
+        if "/ID" in pdf.trailer:
+            del pdf.trailer["/ID"]  # qpdf keeps a first /ID element it finds
+        for key in ("/CreationDate", "/ModDate"):
+            if key in pdf.docinfo:
+                del pdf.docinfo[key]
+        pdf.save(dst, static_id=True, deterministic_id=False, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+
+
+def office_pdf(src, tmp):
+    run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/lo",
+         "--convert-to", "pdf", "--outdir", tmp, src], tmp)
+    return os.path.splitext(src)[0] + ".pdf"
+
+
+def ghostscript(pdf, tmp):
+    """The print-to-PDF path: cairo PostScript, distilled by Ghostscript."""
+    ps, out = os.path.join(tmp, "print.ps"), os.path.join(tmp, "distilled.pdf")
+    run(["pdftocairo", "-ps", pdf, ps], tmp)
+    run(["ps2pdf", "-dPDFSETTINGS=/default", ps, out], tmp)
+    return out
+
+
+def html_file(tmp, forms, **kw):
+    path = os.path.join(tmp, "forms.html")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(html_doc(forms, **kw))
+    return path
+
+
+def tex_file(tmp, forms, rules=True):
+    path = os.path.join(tmp, "forms.tex")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(latex_doc(forms, rules=rules))
+    return path
+
+
+def weasyprint(src, tmp):
+    out = os.path.join(tmp, "w.pdf")
+    run(["python3", "-m", "weasyprint", src, out], tmp)
+    return out
+
+
+def wkhtmltopdf(src, tmp):
+    out = os.path.join(tmp, "k.pdf")
+    run(["wkhtmltopdf", "-q", "--page-size", "A4", "--disable-smart-shrinking", src, out], tmp)
+    return out
+
+
+def xelatex(src, tmp):
+    for _ in range(2):  # longtable settles its column widths on the second run
+        run(["xelatex", "-interaction=batchmode", os.path.basename(src)], tmp)
+    return os.path.splitext(src)[0] + ".pdf"
+
+
+def cid_norules(tmp, forms, align="l"):
+    """samplegen's cid layout (layout.Doc) without its lines, every cell
+    aligned by `align`: text stays vertically centred in its rows."""
+    font = CIDFontUCS2()
+    doc = Doc(font)
+    for f in forms:
+        t = table_of(f)
+        for c in t.cells:
+            c.align = align
+        doc.place_form(f["title"], f["year_line"], t)
+    pages = [b"".join(line for line in page.splitlines(keepends=True) if not line.endswith(b" l S\n"))
+             for page in doc.contents()]
+    out = os.path.join(tmp, "cid.pdf")
+    with open(out, "wb") as fh:
+        fh.write(build_pdf(pages, font, id_seed=b"producer_08_cid_norules"))
+    return out
+
+
+# a recipe's "source" -> its writer (tmp, forms, **options) -> the path written
+SOURCES = {"html": html_file, "xlsx": write_xlsx, "docx": write_docx, "tex": tex_file, "samplegen": cid_norules}
+# a recipe's "render" (and "then") -> (path, tmp) -> the PDF written; "samplegen" writes the PDF itself
+RENDERERS = {"weasyprint": weasyprint, "wkhtmltopdf": wkhtmltopdf, "soffice": office_pdf, "xelatex": xelatex,
+             "ghostscript": ghostscript, None: lambda path, tmp: path}
+
+
+def make_pdf(recipe, forms, tmp):
+    """A recipe (cases/producers.py RECIPES): write the source, render it, then the optional second pass."""
+    path = SOURCES[recipe["source"]](tmp, forms, **recipe.get("options", {}))
+    path = RENDERERS[recipe.get("render")](path, tmp)
+    return RENDERERS[recipe.get("then")](path, tmp)
+
+
+def pages_of(pdf, forms):
+    """The page each form's table is printed on: the page whose text (as
+    pdftotext reads it) holds the form's project name."""
+    n = int(next(line.split()[1] for line in subprocess.run(
+        ["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:")))
+    texts = [subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True,
+                            text=True, check=True).stdout.replace(" ", "").replace("\n", "")
+             for p in range(1, n + 1)]
+    return n, [[p + 1 for p, t in enumerate(texts) if f["project_name"] in t] for f in forms]
+
+
+def emit_producer(name, recipe, forms, out_dir):
+    for f in forms:
+        check_form(f, f["fund_score"])
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(out_dir, name + ".pdf")
+        normalise_pdf(make_pdf(recipe, forms, tmp), out)
+    blob = open(out, "rb").read()
+    n_pages, pages = pages_of(out, forms)
+    grids = [table_of(f).grid_json(p) for f, p in zip(forms, pages)]
+    write_json(os.path.join(out_dir, name + ".truth.json"), [record(f) for f in forms])
+    write_json(os.path.join(out_dir, name + ".grid.json"),
+               {"source": {"file": name + ".pdf", "sha256": hashlib.sha256(blob).hexdigest()},
+                "producer": {"style": "producer", "producer": recipe["producer"], "source": recipe["source"],
+                             "templates": [f["template"] for f in forms]},
+                "expect": "tables", "n_pages": n_pages, "tables": grids})
+    print(f"{name}.pdf  {len(blob)} bytes  {n_pages} pages  forms on pages {pages}")
+
+
+def print_pdf(producer, html_path, pdf_path):
+    if producer == "wk":
+        subprocess.run(["wkhtmltopdf", "--quiet", "-O", "Landscape", "--enable-local-file-access",
+                        html_path, pdf_path], check=True)
+    else:
+        with tempfile.TemporaryDirectory() as profile:
+            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                            "--no-first-run", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync",
+                            f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                            f"--print-to-pdf={pdf_path}", "file://" + html_path],
+                           check=True, capture_output=True)
+    import pikepdf
+    with pikepdf.open(pdf_path, allow_overwriting_input=True) as pdf:
+        for key in ("/CreationDate", "/ModDate"):
+            if key in pdf.docinfo:
+                del pdf.docinfo[key]
+        fixed_subset_tags(pdf)
+        pdf.save(pdf_path, static_id=True, deterministic_id=False)
+        return len(pdf.pages)
+
+
+def fixed_subset_tags(pdf):
+    """wkhtmltopdf names font subsets at random (QNAAAA+, QTAAAA+): the tag
+    is any six capitals (PDF 32000 §9.6.4), so derive it from the name."""
+    import pikepdf
+    renamed = {}
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary):
+            continue
+        for key in ("/BaseFont", "/FontName"):
+            name = str(obj.get(key, ""))
+            if re.match(r"^/[A-Z]{6}\+", name):
+                base = name[8:]
+                tag = renamed.setdefault(base, "".join(
+                    chr(65 + b % 26) for b in hashlib.sha256(base.encode()).digest()[:6]))
+                obj[key] = pikepdf.Name(f"/{tag}+{base}")
+
+
+def rasterise(pdf, dpi=150):
+    """page images of a PDF (poppler's pdftoppm), grey, as PIL images"""
+    from PIL import Image
+    with tempfile.TemporaryDirectory() as td:
+        p = os.path.join(td, "in.pdf")
+        with open(p, "wb") as fh:
+            fh.write(pdf)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", p, os.path.join(td, "pg")], check=True)
+        out = []
+        for fn in sorted(x for x in os.listdir(td) if x.startswith("pg")):
+            im = Image.open(os.path.join(td, fn))
+            im.load()
+            out.append(im.convert("L"))
+        return out

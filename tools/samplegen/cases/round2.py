@@ -1,111 +1,6 @@
-#!/usr/bin/env python3
-"""Second round of variant samples (samples/variant2_NN_*): the national
-template with a long 一级 span over a page break, a department-wide form,
-wrapped text and a row broken across pages, running heads / page numbers /
-a diagonal watermark, Type1 + UTF16 fonts, simple TrueType fonts with a
-uniXXXX /Differences encoding, and a tab-separated text dump.
-Truth and grid come from the strings drawn here, never from jixiao.
-Places (梧桐县, 南屏市, 白沙县, 云岭市) are fictional.
-
-    python3 tools/samplegen/gen_variants2.py [--pending variant2_03,...] [--only variant2_0]
-"""
-import argparse
-import hashlib
-import json
-import os
-import sys
+"""Round 2 case list: the forms of each variant2_NN sample and its layout options."""
 from decimal import Decimal as D
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-
-from layout import Cell, Table  # noqa: E402
-from pdfwriter import CIDFontUCS2  # noqa: E402
-from textnorm import normalise  # noqa: E402
-from vlayout import A4  # noqa: E402
-from vlayout2 import VDoc2, CIDFontUTF16, DiffFonts, build_pdf2  # noqa: E402
-from vforms import funds, pct_trim, partial, record, table  # noqa: E402
-
-NT = "项目支出绩效自评表"
-DT = "部门整体支出绩效自评表"
-
-
-def form(**kw):
-    f = dict(title_truth=NT, fund_unit="万元", total_weight="100", grade=None)
-    f.update(kw)
-    return f
-
-
-def num(s):
-    return None if s in ("—", "-", "") else D(s.rstrip("%").replace(",", ""))
-
-
-def check2(f):
-    """vforms.check, allowing '—' weight/score on unscored rows and
-    label-only fund rows."""
-    fs = f["fund_score"]
-    w = D(f["funds"][0]["weight"]) + sum(num(i[5]) or 0 for i in f["indicators"])
-    assert w == D(f["total_weight"]), (f.get("project_name"), w)
-    s = fs + sum(num(i[6]) or 0 for i in f["indicators"])
-    assert s == D(f["total_score"]), (f.get("project_name"), s, f["total_score"])
-    for ind in f["indicators"]:
-        if num(ind[5]) is None:
-            assert num(ind[6]) is None
-            continue
-        assert num(ind[6]) <= num(ind[5]), ind
-        if num(ind[6]) < num(ind[5]):
-            assert ind[7], ("deviation missing", ind)
-    g = f.get("grade")
-    if g:
-        t = D(f["total_score"])
-        assert g == ("优" if t >= 90 else "良" if t >= 80 else "中" if t >= 60 else "差"), (g, t)
-    # fund sub-rows add up (per block)
-    for blk in f.get("fund_blocks", []):
-        for key in ("init", "annual", "executed"):
-            tot = num(f["funds"][0][key])
-            parts = [num(f["funds"][i][key]) for i in blk]
-            assert sum(parts) == tot, (key, blk, parts, tot)
-
-
-def total_of(fs, inds):
-    return f"{fs + sum(num(i[6]) or 0 for i in inds):.2f}"
-
-
-def _unit_note(v):
-    """'≥95%（省定标准）': the bracketed note after the unit is not part of
-    the unit (text keeps it)."""
-    u = v["unit"]
-    if u and u.split("（")[0] in ("%", "％") and "（" in u:
-        v["unit"] = u.split("（")[0] or None
-    return v
-
-
-def record2(f):
-    rec = record(f)
-    for ind in rec["indicators"]:
-        _unit_note(ind["target"])
-        _unit_note(ind["actual"])
-    keep = [i for i, fr in enumerate(f["funds"]) if not fr.get("heading")]
-    rec["funds"] = [rec["funds"][i] for i in keep]
-    if f.get("kind") == "department":
-        rec["kind"] = "department"
-        rec["project_name"] = None
-        rec["implementer"] = None
-    return rec
-
-
-def dept_table(f):
-    """部门整体: a 部门（单位）名称 row instead of 项目名称 / 主管部门 / 实施单位."""
-    t = table(dict(f, header="none"))
-    cells = [Cell(c.row + 1, c.col, c.text, c.rowspan, c.colspan, c.align) for c in t.cells]
-    cells += [Cell(0, 0, "部门（单位）名称", colspan=2), Cell(0, 2, f["department"], colspan=7, align="l")]
-    return Table(t.col_widths, cells)
-
-
-def heading_row(label):
-    return dict(label=label, category=None, init="", annual="", executed="", weight="", rate="", score="",
-                heading=True)
+from samplegen.templates import DT, NT, form_v as form, funds, heading_row, total_of
 
 
 # ------------------------------------------------------------------ 01
@@ -180,7 +75,7 @@ def v02():
         ("其他资金", "other", D("200.00"), D("250.00"), D("222.60")),
         ("基本支出", "unknown", D("3480.00"), D("3526.80"), D("3518.42")),
         ("项目支出", "unknown", D("1840.00"), D("2157.50"), D("1994.34")),
-    ], 10, rate_fmt=lambda r: f"{r:.2f}%")
+    ], 10, rate_fmt="{:.2f}%")
     fl = [fl[0], heading_row("按收入性质分："), fl[1], fl[2], heading_row("按支出性质分："), fl[3], fl[4]]
     inds = [
         ("产出指标", "数量指标", "完成国土空间总体规划编制", "=1项", "1项", "10", "10", ""),
@@ -336,7 +231,7 @@ def v05():
         ("其中：当年财政拨款", "current_appropriation", D("2680000.00"), D("2680000.00"), D("2341180.00")),
         ("上年结转资金", "carryover", D("0.00"), D("0.00"), D("0.00")),
         ("其他资金", "other", D("0.00"), D("0.00"), D("0.00")),
-    ], 20, amt_fmt=lambda v: f"{v:,.2f}")
+    ], 20, amt_fmt="{:,.2f}")
     inds = [
         ("产出指标", "数量指标", "新增公共充电桩", "≥260个", "248个", "10", "9.54",
          "部分点位电力增容手续办理较慢，12个充电桩顺延至次年一季度建成。"),
@@ -415,7 +310,7 @@ def v08():
         ("其中：当年财政拨款", "current_appropriation", D("300.00"), D("300.00"), D("312.40")),
         ("上年结转资金", "carryover", D("0.00"), D("0.00"), D("0.00")),
         ("其他资金", "other", D("0.00"), D("0.00"), D("0.00")),
-    ], 10, rate_fmt=lambda r: f"{r:.2f}%")
+    ], 10, rate_fmt="{:.2f}%")
     assert fl[0]["rate"] == "104.13%" and fs == 10, (fl[0], fs)
     dv = ("部分监测点位设备老化，数据传输中断时间较长；下一步将设备更新纳入下年度预算，"
           "并与运维单位签订服务协议，明确故障响应时限。")
@@ -450,138 +345,16 @@ def v08():
                          "page_numbers_第n页"])
 
 
-# ------------------------------------------------------------------ 07 (text dump of 01)
-def txt_dump(f, t, title, year_line):
-    """Tab-separated rows like a copy from a PDF viewer: each grid row one
-    line, a merged cell's text in its first row/column, the other cells
-    empty.  Returns the list of lines (cells lists)."""
-    grid = {}
-    for c in t.cells:
-        for r in range(c.row, c.row + c.rowspan):
-            for k in range(c.col, c.col + c.colspan):
-                grid[(r, k)] = ""
-        grid[(c.row, c.col)] = c.text.replace("\n", "")
-    return [[grid[(r, k)] for k in range(t.n_cols)] for r in range(t.n_rows)]
+# variant2_01's form as a tab-separated text dump (templates.txt_edited): the
+# title lines, a blank line for the page break before indicator row 3, the
+# 二级 label 服务对象满意度指标 cut by a page break ('服务对象满意度指' ... blank
+# ... '标'), two indicator rows shifted one cell to the left (their empty
+# merged cells collapsed) and the 生态效益指标 row shifted right (an extra
+# leading tab).
+FIRST_IND = 9
+TXT = dict(name="variant2_07_txt_dump_shifted_rows", form=v01()["forms"][0], year_line="（2023年度）",
+           shift_left=[FIRST_IND + 1, FIRST_IND + 2], shift_right=(FIRST_IND + 13, "生态效益指标"),
+           cut=dict(row=FIRST_IND + 15, col=2, keep="服务对象满意度指", rest="标"), blank_before=FIRST_IND + 2)
 
 
-def v07(spec01):
-    """variant2_01's form as a tab-separated text dump: the title lines, a
-    blank line between pages with the 二级 label 服务对象满意度指标 cut by the
-    page break ('服务对象满意度指' ... blank ... '标'), two indicator rows
-    shifted one cell to the left (their empty merged cells collapsed) and
-    one row shifted right (an extra leading tab)."""
-    f = spec01["forms"][0]
-    t = table(f)
-    rows = txt_dump(f, t, NT, "（2023年度）")
-    first_ind = 9
-    # shift left: rows 2 and 3 of the indicator block lose one empty leading cell
-    for r in (first_ind + 1, first_ind + 2):
-        assert rows[r][0] == "" and rows[r][1] == ""
-        rows[r] = rows[r][1:]
-    # shift right: an extra empty cell in front of the 效益指标 / 生态效益指标 row
-    r_eco = first_ind + 13
-    assert rows[r_eco][2] == "生态效益指标", rows[r_eco]
-    rows[r_eco] = [""] + rows[r_eco]
-    # a label cut by the page break: 服务对象满意度指标 of the last indicator
-    r_sat = first_ind + 15
-    assert rows[r_sat][2] == "服务对象满意度指标", rows[r_sat]
-    rows[r_sat][2] = "服务对象满意度指"
-    lines = [NT, "（2023年度）", ""]
-    for r, cells in enumerate(rows):
-        if r == first_ind + 2:
-            lines.append("")       # page break (before 产出指标 row 3 as in the PDF)
-        lines.append("\t".join(cells))
-        if r == r_sat:
-            lines.append("")
-            lines.append("\t".join(["", "", "标"] + [""] * 6))
-    return "\n".join(lines) + "\n", [record2(f)]
-
-
-ALL = [v01, v02, v03, v04, v05, v06, v08]
-
-
-def write_json(path, obj):
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(obj, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-
-
-def clean(name, outdir, exts=(".pdf", ".truth.json", ".grid.json", ".txt")):
-    for d in (os.path.join(ROOT, "samples"), os.path.join(ROOT, "samples-pending")):
-        for ext in exts:
-            p = os.path.join(d, name + ext)
-            if os.path.exists(p) and d != outdir:
-                os.remove(p)
-
-
-def build(spec, outdir):
-    forms = spec["forms"]
-    for f in forms:
-        check2(f)
-    tables = [dept_table(f) if spec.get("dept") else table(f) for f in forms]
-    chars = set()
-    for t, hs in zip(tables, spec["heads"]):
-        for c in t.cells:
-            chars |= set(c.text)
-        for h in hs:
-            chars |= set(h[0])
-    d = spec["doc"]
-    for k in ("running_head", "page_num"):
-        if d.get(k):
-            chars |= set(d[k])
-    if d.get("watermark"):
-        chars |= set(d["watermark"][0])
-    chars |= set("0123456789- ")
-    font = {"ucs2": CIDFontUCS2, "utf16": CIDFontUTF16}.get(spec["font"])
-    font = font() if font else DiffFonts(chars)
-    doc = VDoc2(font, **d)
-    grids = []
-    for i, (f, t, hs) in enumerate(zip(forms, tables, spec["heads"])):
-        pages, g = doc.place(hs, t, new_page=(i == 0 or not spec.get("flow")))
-        grids.append(g)
-    if spec.get("pages"):
-        assert len(doc.pages) == spec["pages"], len(doc.pages)
-    if spec.get("expect_split"):
-        assert doc.split_log, "no row was split"
-    name = spec["name"]
-    pdf = build_pdf2(doc.contents(extra=doc.extras), doc, [0, 0, A4[0], A4[1]], id_seed=name.encode(),
-                     producer=spec["producer"].encode())
-    os.makedirs(outdir, exist_ok=True)
-    clean(name, outdir)
-    with open(os.path.join(outdir, name + ".pdf"), "wb") as fh:
-        fh.write(pdf)
-    write_json(os.path.join(outdir, name + ".truth.json"), [record2(f) for f in forms])
-    write_json(os.path.join(outdir, name + ".grid.json"),
-               {"source": {"file": name + ".pdf", "sha256": hashlib.sha256(pdf).hexdigest()},
-                "producer": {"style": "samplegen-variant2", "what": spec["producer"], "options": spec["options"]},
-                "expect": "tables", "n_pages": len(doc.pages), "tables": grids})
-    print(f"{os.path.relpath(outdir, ROOT)}/{name}.pdf {len(pdf)} bytes, {len(doc.pages)} pages"
-          + (f", split rows {doc.split_log}" if doc.split_log else ""))
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--pending", default="", help="comma-separated name prefixes to write to samples-pending/")
-    ap.add_argument("--only", default="")
-    a = ap.parse_args()
-    pend = [p for p in a.pending.split(",") if p]
-    dest = lambda n: os.path.join(ROOT, "samples-pending" if any(n.startswith(p) for p in pend) else "samples")
-    for fn in ALL:
-        spec = fn()
-        if a.only and not spec["name"].startswith(a.only):
-            continue
-        build(spec, dest(spec["name"]))
-    name = "variant2_07_txt_dump_shifted_rows"
-    if not a.only or name.startswith(a.only):
-        txt, truth = v07(v01())
-        out = dest(name)
-        os.makedirs(out, exist_ok=True)
-        clean(name, out)
-        with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8") as fh:
-            fh.write(txt)
-        write_json(os.path.join(out, name + ".truth.json"), truth)
-        print(f"{os.path.relpath(out, ROOT)}/{name}.txt")
-
-
-if __name__ == "__main__":
-    main()
+CASES = [v01(), v02(), v03(), v04(), v05(), v06(), v08()]

@@ -1,42 +1,14 @@
-#!/usr/bin/env python3
-"""Sixth round of variant samples (samples/variant6_NN_*): what rounds 1-5 did
-not try -- a department-wide form with a 年度主要任务 block between the funds
-and the goals, indicator templates without 二级 (an empty merged 二级 cell for a
-whole 一级 group; a table with only 一级 | 指标名称 columns), Excel-like
-rulings (every cell side a separate line with 0.5-1pt gaps at the corners, a
-double outer frame, dashed and dotted rulings drawn as many short segments),
-text drawn glyph by glyph with absolute positioning, negative character
-spacing, signed numbers (`-2.5%`, `+6.3%`), a title line holding the project
-name with an empty 项目名称 cell, a form without any title line, a text dump,
-and two audit samples with deliberate inconsistencies (expected_checks.json,
-same semantics as round 5).
-
-Truth and grid come from the strings drawn here, never from jixiao. Places
-(澄川县, 柳湾市, 北塘区) are fictional.
-
-    python3 tools/samplegen/gen_variants6.py [--pending variant6_03,...] [--only variant6_0]
-"""
-import argparse
-import os
-import sys
+"""Round 6 case list: the forms of each variant6_NN sample and its layout options."""
 from decimal import Decimal as D
+from samplegen.templates import DT, heads_for, mkform
+from cases.round5 import E, frows, ind, inds_clean, inds_partial, ssum, wsum
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 
-from layout import Cell, Table  # noqa: E402
-from pdfwriter import CIDFontUCS2, ser  # noqa: E402
-from textnorm import normalise  # noqa: E402
-from gen_variants2 import write_json, clean, txt_dump  # noqa: E402
-from gen_variants3 import build_pdf3, emit, heads_for, grade_of, NT  # noqa: E402
-from gen_variants4 import mkform, table4, record4, VDoc4, grid_doc4, check4  # noqa: E402
-from gen_variants5 import frows, ind, inds_clean, inds_partial, E, ssum, wsum  # noqa: E402
-
-DT = "部门整体支出绩效自评表"
 GOALS = ("按计划完成年度重点任务，资金按进度拨付，服务对象满意度达到90%以上。",
          "年度重点任务全部完成，资金按进度拨付，服务对象满意度93%。")
-W8N = [38, 60, 130, 62, 62, 36, 40, 90]     # national without the 二级 column
+
+
+W8N = [38, 60, 130, 62, 62, 36, 40, 90]
 
 
 def F(name, fund_rows, inds, *, dept="澄川县财政局", impl=None, weight=10, goals=GOALS, **kw):
@@ -47,136 +19,17 @@ def F(name, fund_rows, inds, *, dept="澄川县财政局", impl=None, weight=10,
 def dept_form(dept, fund_rows, inds, tasks, **kw):
     f = F("", fund_rows, inds, dept=dept, **kw)
     f.update(kind="department", title_truth=DT, tasks=tasks, fund_head="年度预算资金（万元）",
-             header_rows=lambda f, n: [[("部门（单位）名称", 2), (f["department"], n - 2, "l")]],
+             header_rows=[[("部门（单位）名称", 2), ("{department}", -2, "l")]],
              heads=heads_for(f["year"], DT))
     return f
-
-
-def insert_tasks(t, f):
-    """the 年度主要任务 block (任务名称 | 主要内容 | 预算数 | 执行数) right above 年度总体目标"""
-    tasks = f.get("tasks")
-    if not tasks:
-        return t
-    g = next(c.row for c in t.cells if c.text == "年度总体目标")
-    k = 1 + len(tasks)
-    cells = [Cell(c.row + k if c.row >= g else c.row, c.col, c.text, c.rowspan, c.colspan, c.align) for c in t.cells]
-    n = t.n_cols
-    assert n == 9
-    cells += [Cell(g, 0, "年度主要任务", rowspan=k), Cell(g, 1, "任务名称", colspan=2), Cell(g, 3, "主要内容", colspan=3),
-              Cell(g, 6, "预算数", colspan=2), Cell(g, 8, "执行数")]
-    for i, (name, what, bud, exe) in enumerate(tasks):
-        r = g + 1 + i
-        cells += [Cell(r, 1, name, colspan=2, align="l"), Cell(r, 3, what, colspan=3, align="l"),
-                  Cell(r, 6, bud, colspan=2, align="r"), Cell(r, 8, exe, align="r")]
-    return Table(t.col_widths, cells)
-
-
-def table6(f):
-    return insert_tasks(table4(f), f)
-
-
-def record6(f):
-    rec = record4(f)
-    if f.get("kind") == "department":
-        rec.update(kind="department", project_name=None, implementer=None)
-    if not rec["project_name"]:
-        rec["project_name"] = None
-    if f.get("heads") == []:            # no title line, no year line
-        rec["title"], rec["year"] = None, None
-    for i in rec["indicators"]:         # an empty 二级 cell, or no 二级 column at all
-        if not i["level2"]:
-            i["level2"] = None
-    return rec
-
-
-# ------------------------------------------------------------------ rendering: rulings and text styles
-def _gap(k):
-    """deterministic 0.5-1.0pt corner gap"""
-    return 0.5 + (k * 37 % 11) / 20
-
-
-class VDoc6(VDoc4):
-    """ruling: None | 'gapcells' (every cell side its own line, 0.5-1pt short of
-    the corners; outer frame doubled: two lines 1pt apart) | 'dashed' (3 on,
-    1.5 off) | 'dotted' (0.6 on, 1 off), all drawn as separate segments.
-    glyphs: None | 'abs_bt' (every glyph its own BT x y Td (g) Tj ET) |
-    'abs_tm' (one BT per line, every glyph placed by its own Tm) | 'negtc'
-    (-0.6 Tc for the whole line)."""
-    ruling = None
-    glyphs = None
-
-    def _text_op(self, x, y, size, s, angle=0):
-        f = self.font
-        if angle or not self.glyphs:
-            return super()._text_op(x, y, size, s, angle)
-        if self.glyphs == "negtc":
-            return (f"BT /F1 {size:g} Tf -0.6 Tc 1 0 0 1 {x} {y} Tm ".encode() + ser(f.encode(s))
-                    + b" Tj 0 Tc ET\n")
-        out = [] if self.glyphs == "abs_bt" else [f"BT /F1 {size:g} Tf ".encode()]
-        cx = x
-        for ch in s:
-            if ch != " ":
-                if self.glyphs == "abs_bt":
-                    out.append(f"BT /F1 {size:g} Tf {round(cx, 2)} {y} Td ".encode() + ser(f.encode(ch))
-                               + b" Tj ET\n")
-                else:
-                    out.append(f"1 0 0 1 {round(cx, 2)} {y} Tm ".encode() + ser(f.encode(ch)) + b" Tj\n")
-            cx += f.width(ch, size)
-        if self.glyphs != "abs_bt":
-            out.append(b"ET\n")
-        return b"".join(out)
-
-    def restyle(self):
-        """rewrite the ruling ops ("L", x1, y1, x2, y2, w) of every page"""
-        if not self.ruling:
-            return
-        for p, ops in enumerate(self.pages):
-            new = []
-            for k, op in enumerate(ops):
-                if op[0] != "L":
-                    new.append(op)
-                    continue
-                _, x1, y1, x2, y2, w = op
-                horiz = y1 == y2
-                lo, hi = (min(x1, x2), max(x1, x2)) if horiz else (min(y1, y2), max(y1, y2))
-                mk = (lambda a, b, w_, o=0.0: ("L", round(a, 2), round(y1 + o, 2), round(b, 2), round(y1 + o, 2), w_)) \
-                    if horiz else \
-                    (lambda a, b, w_, o=0.0: ("L", round(x1 + o, 2), round(a, 2), round(x1 + o, 2), round(b, 2), w_))
-                if self.ruling == "gapcells":
-                    if w == self.outer_lw:        # outer frame: two parallel lines 1pt apart
-                        new += [mk(lo, hi, 0.3, -0.5), mk(lo, hi, 0.3, 0.5)]
-                    else:
-                        g = _gap(k + p)
-                        new.append(mk(lo + g, hi - g, 0.4))
-                else:
-                    on, off = (3.0, 1.5) if self.ruling == "dashed" else (0.6, 1.0)
-                    a = lo
-                    while a < hi - 0.01:
-                        b = min(a + on, hi)
-                        new.append(mk(a, b, w))
-                        a = b + off
-            self.pages[p] = new
-
-
-def render6(forms, *, doc_kw=None, ruling=None, glyphs=None, check=True):
-    if check:
-        for f in forms:
-            check4(f)
-    tables = [table6(f) for f in forms]
-    doc = VDoc6(CIDFontUCS2(), **(doc_kw or {}))
-    doc.ruling, doc.glyphs = ruling, glyphs
-    grids = []
-    for f, t in zip(forms, tables):
-        pages, g = doc.place3(f.get("heads", heads_for(f["year"])), t, new_page=True, breaks=())
-        grids.append(g)
-    doc.restyle()
-    return doc, grids, [record6(f) for f in forms], tables
 
 
 # ------------------------------------------------------------------ data
 TASKS_A = [("国土空间规划编制", "完成县级国土空间总体规划编制并报批，开展3个乡镇详细规划编制", "320.00", "312.50"),
            ("耕地保护与占补平衡", "落实耕地保护目标责任，新增耕地260亩，开展违法占地整治", "1,150.00", "1,126.80"),
            ("不动产登记服务", "推进不动产登记“一窗受理”，办理时限压缩至3个工作日", "86.00", "84.30")]
+
+
 TASKS_B = [("河湖长制工作", "落实县乡村三级河湖长巡河制度，完成8条河道清障", "210.00", "205.60"),
            ("农村饮水安全巩固", "完成12处集中供水工程维修养护，水质检测全覆盖", "460.00", "452.10")]
 
@@ -195,7 +48,7 @@ def dept_inds():
 def f_dept1():
     return dept_form("澄川县自然资源局",
                      frows("1,556.00".replace(",", ""), "1523.60", "120.00", "118.40", "36.00", "35.20"),
-                     dept_inds(), TASKS_A, amt_fmt=lambda v: f"{v:,.2f}")
+                     dept_inds(), TASKS_A, amt_fmt="{:,.2f}")
 
 
 def f_dept2():
@@ -375,78 +228,7 @@ def s10():
 
 
 # ------------------------------------------------------------------ text dump
-def s08_txt():
-    forms = [f_dept1(), f_nol2()]
-    for f in forms:
-        check4(f)
-    lines = []
-    for i, f in enumerate(forms):
-        t = table6(f)
-        if i:
-            lines.append("")
-        title = f["heads"][0][0] if f.get("heads") else NT
-        lines += [title, f"（{f['year']}年度）", ""]
-        lines += ["\t".join(c) for c in txt_dump(f, t, title, "")]
-    return ("variant6_08_txt_department_tasks_no_level2", "\n".join(lines) + "\n", [record6(f) for f in forms])
+TXT = dict(name="variant6_08_txt_department_tasks_no_level2", forms=[f_dept1(), f_nol2()])
 
 
-PDFS = [s01, s02, s03, s04, s05, s06, s07, s09, s10]
-
-
-def build(fn):
-    r = fn()
-    name, forms, opts, what, options = r[:5]
-    exp = r[5] if len(r) > 5 else None
-    opts = dict(opts)
-    check = exp is None
-    if opts.get("ruling") == "dashed_dotted" or opts.get("glyphs") == "abs_bt_tm":
-        # one style per form: render each form with its own doc, pages concatenated
-        styles = (["dashed", "dotted"] if opts.get("ruling") else [None, None])
-        gl = (["abs_bt", "abs_tm"] if opts.get("glyphs") else [None, None])
-        pages, grids, truth = [], [], []
-        for f, ru, g in zip(forms, styles, gl):
-            doc, gr, tr, _ = render6([f], ruling=ru, glyphs=g, check=check)
-            ps = doc.contents(extra=doc.extras)
-            for x in gr:
-                x["pages"] = [p + len(pages) for p in x["pages"]]
-            pages += ps
-            grids += gr
-            truth += tr
-    else:
-        doc, grids, truth, _ = render6(forms, check=check, **opts)
-        pages = doc.contents(extra=doc.extras)
-    pdf = build_pdf3(pages, id_seed=name.encode(), producer=what.encode())
-    grid = grid_doc4(name, pdf, what, options, grids, len(pages))
-    grid["producer"]["style"] = "samplegen-variant6"
-    return name, pdf, truth, grid, exp
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--pending", default="")
-    ap.add_argument("--only", default="")
-    a = ap.parse_args()
-    pend = [p for p in a.pending.split(",") if p]
-    dest = lambda n: os.path.join(ROOT, "samples-pending" if any(n.startswith(p) for p in pend) else "samples")
-    for fn in PDFS:
-        name, pdf, truth, grid, exp = build(fn)
-        if a.only and not name.startswith(a.only):
-            continue
-        out = dest(name)
-        clean(name, out, exts=(".pdf", ".truth.json", ".grid.json", ".txt", ".expected_checks.json"))
-        emit(out, name, pdf, truth, grid)
-        if exp is not None:
-            write_json(os.path.join(out, name + ".expected_checks.json"), exp)
-    name, text, truth = s08_txt()
-    if not a.only or name.startswith(a.only):
-        out = dest(name)
-        os.makedirs(out, exist_ok=True)
-        clean(name, out, exts=(".pdf", ".truth.json", ".grid.json", ".txt", ".expected_checks.json"))
-        with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8") as fh:
-            fh.write(text)
-        write_json(os.path.join(out, name + ".truth.json"), truth)
-        print(f"{os.path.relpath(out, ROOT)}/{name}.txt")
-
-
-if __name__ == "__main__":
-    main()
+CASES = [s01(), s02(), s03(), s04(), s05(), s06(), s07(), s09(), s10()]

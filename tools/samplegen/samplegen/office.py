@@ -1,65 +1,21 @@
-#!/usr/bin/env python3
-"""The same forms as spreadsheets, Word documents and HTML pages, with the
-truth of the PDF samples they come from (samples/office_NN.truth.json).
-
-Each set is one list of form dicts from data.py (the forms behind
-national_02.pdf, gbk_01.pdf + notounicode_01.pdf, national_01.pdf), laid out
-by forms.py's templates (Table cells with spans), written as:
-
-  office_NN_xlsx.xlsx   openpyxl: real merged cells (the title and year line
-                        merged across the sheet), numbers stored as numbers
-                        with number formats (0.00%, #,##0.00, 0.00) so the
-                        raw value differs from the printed text, a hidden
-                        helper column and hidden helper rows (one inside a
-                        merged block), one form per sheet plus a sheet that is
-                        not a form (说明 with a small 收支总表).
-  office_NN_xls.xls     xlwt (BIFF8): merges; decimals as numbers with their
-                        formats; percent cells as text (calamine gives no
-                        number formats for xls).
-  office_NN_ods.ods     hand-written OpenDocument: office:value + printed
-                        <text:p>, spans, covered cells, collapsed rows and
-                        columns, the non-form sheet.
-  office_NN_docx.docx   python-docx: title and year paragraphs, tables merged
-                        with gridSpan/vMerge, tall rows so the table breaks
-                        across pages, a page break between forms.
-  office_NN_html.html   UTF-8 page: navigation menu, breadcrumb, a table of
-                        attachments (not a form), the form tables with
-                        rowspan/colspan and <br>, a footer.
-  office_02_html_gbk.html   the same page in GBK, declared gb2312 (browsers
-                        read gb2312 as GBK; the forms hold GBK-only 镕 and 堃).
-  office_01_xls_html.xls    an HTML table saved as .xls (Excel's HTML export).
-  office_00_doc.doc     an old binary Word file (OLE2 with a WordDocument
-                        stream), which must be reported as unsupported.
-
-Run: python3 tools/samplegen/office.py   (pip install openpyxl xlwt
-python-docx; used: openpyxl 3.1, xlwt 1.3, python-docx 1.2).  Output is
-byte-for-byte reproducible: document properties carry fixed dates and every
-zip is rewritten with fixed member timestamps.
-"""
+"""Office formats of the same forms: xlsx, xls, ods, docx, HTML (UTF-8, GBK),
+an HTML .xls and an old OLE2 .doc; zips with fixed member timestamps so
+the output is the same byte for byte."""
 import datetime
 import html
 import io
-import json
-import os
 import re
-import sys
 import zipfile
+from samplegen.templates import table_of
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-SAMPLES = os.path.join(ROOT, "samples")
-
-import data  # noqa: E402
-from forms import national_table, shanghai_table, check_form, record  # noqa: E402
 
 FIXED = datetime.datetime(2024, 5, 1, 9, 0, 0)
+
+
 NOTE_LINES = ["填报说明", "1. 本表金额单位为万元。", "2. 各项目自评表见后续工作表。"]
+
+
 SUMMARY = [["项目", "金额"], ["收入合计", "1,200.00"], ["支出合计", "1,150.00"]]
-
-
-def table_of(f):
-    return national_table(f) if f["template"] == "national" else shanghai_table(f)
 
 
 # ------------------------------------------------------------ numbers
@@ -288,50 +244,80 @@ def write_ods(path, forms, with_note=True):
 
 
 # ------------------------------------------------------------ docx
-def write_docx(path, forms):
+def docx_document():
+    """A python-docx Document with fixed core properties (reproducible bytes)."""
     import docx
-    from docx.shared import Cm, Pt
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     d = docx.Document()
     cp = d.core_properties
-    cp.created = cp.modified = FIXED
-    cp.last_printed = FIXED
+    cp.created = cp.modified = cp.last_printed = FIXED
     cp.author = cp.last_modified_by = "samplegen"
     cp.revision = 1
+    return d
+
+
+def docx_forms(d, forms, sizes, grid=True, widths=None):
+    """Per form (a page break between forms): its title and year line centred
+    in the two font sizes, then its table (Table Grid style with grid, column
+    widths widths(t's width) if given), merged cells merged. Yields
+    (table, [(Cell, docx cell)]) for the caller to fill."""
+    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     for k, f in enumerate(forms):
         if k:
             d.add_page_break()
-        for text, size in ((f["title"], 16), (f["year_line"], 11)):
+        for text, size in zip((f["title"], f["year_line"]), sizes):
             para = d.add_paragraph()
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = para.add_run(text)
-            run.font.size = Pt(size)
+            para.add_run(text).font.size = Pt(size)
         t = table_of(f)
         table = d.add_table(rows=t.n_rows, cols=t.n_cols)
-        table.style = "Table Grid"
+        if grid:
+            table.style = "Table Grid"
+        if widths:
+            for i, w in enumerate(t.col_widths):
+                for cell in table.columns[i].cells:
+                    cell.width = widths(w)
+        cells = []
         for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
             cell = table.cell(c.row, c.col)
             if c.rowspan > 1 or c.colspan > 1:
                 cell = cell.merge(table.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+            cells.append((c, cell))
+        yield table, cells
+
+
+def save_docx(d, path):
+    buf = io.BytesIO()
+    d.save(buf)
+    write_zip_fixed(path, buf.getvalue())
+
+
+def write_docx(path, forms):
+    from docx.shared import Cm
+    d = docx_document()
+    for table, cells in docx_forms(d, forms, (16, 11)):
+        for c, cell in cells:
             lines = c.text.split("\n")
             cell.paragraphs[0].text = lines[0]
             for line in lines[1:]:
                 cell.add_paragraph(line)
         for row in table.rows:
             row.height = Cm(1.6)  # tall rows: the table runs over a page break
-    buf = io.BytesIO()
-    d.save(buf)
-    write_zip_fixed(path, buf.getvalue())
+    save_docx(d, path)
 
 
 # ------------------------------------------------------------ html
 NAV = ('<div class="top"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>'
        '<li><a href="/czzj/">财政资金</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div>\n'
        '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 绩效信息</div>\n')
+
+
 ATTACHMENTS = ('<table class="files"><tr><th>序号</th><th>附件名称</th><th>发布日期</th></tr>'
                '<tr><td>1</td><td><a href="a.pdf">项目支出绩效自评表.pdf</a></td><td>2024-05-01</td></tr>'
                '<tr><td>2</td><td><a href="b.xls">部门整体支出绩效自评表.xls</a></td><td>2024-05-01</td></tr>'
                '</table>\n')
+
+
 FOOTER = '<div class="footer">版权所有：区财政局 &nbsp; 联系电话：021-00000000<br>网站标识码 0000000000</div>\n'
 
 
@@ -442,43 +428,3 @@ def write_zip_fixed(path, blob):
             part = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-05-01T09:00:00Z", part)
         members.append((i.filename, part, i.compress_type))
     write_members(path, members)
-
-
-def write_json(path, obj):
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(obj, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-
-
-SETS = [
-    ("office_01", data.national_02, "national_02: central/local funds, 3,013.00 and 99.22% as formatted numbers"),
-    ("office_02", lambda: data.gbk_01() + data.notounicode_01(), "gbk_01 + notounicode_01: Shanghai template"),
-    ("office_03", data.national_01, "national_01: two national forms, the long one breaks across pages in docx"),
-]
-
-
-def main():
-    for name, make, _ in SETS:
-        forms = make()
-        for f in forms:
-            check_form(f, f["fund_score"])
-        truth = [record(f) for f in forms]
-        for r in truth:
-            r.pop("checks", None)
-        write_json(os.path.join(SAMPLES, name + ".truth.json"), truth)
-        base = os.path.join(SAMPLES, name)
-        write_xlsx(base + "_xlsx.xlsx", forms)
-        write_xls(base + "_xls.xls", forms)
-        write_ods(base + "_ods.ods", forms)
-        write_docx(base + "_docx.docx", forms)
-        write_text(base + "_html.html", html_page(forms, "utf-8"), "utf-8")
-        if name == "office_02":
-            write_text(base + "_html_gbk.html", html_page(forms, "gb2312"), "gbk")
-        if name == "office_01":
-            write_text(base + "_xls_html.xls", html_page(forms, "utf-8", excel=True), "utf-8")
-        print(name, len(forms), "forms")
-    write_doc(os.path.join(SAMPLES, "office_00_doc.doc"))
-
-
-if __name__ == "__main__":
-    main()

@@ -1,12 +1,7 @@
-"""The forms rendered by real producers (gen_producers.py): one national
-(财预〔2020〕10号, family A1) and one Shanghai (A1-SH) form, written for these
-samples. Places and projects are invented (松岭县 is fictional; the Shanghai
-form uses a real district with an invented project); every form is
-arithmetically consistent (forms.check_form)."""
+"""The national and Shanghai forms rendered by the real producers (松岭县 is fictional)."""
 from decimal import Decimal as D
-
-from data import _nat, _sh, _total
-from forms import fund_rows
+from samplegen.templates import fund_rows
+from cases.base import _nat, _sh, _total
 
 
 def national_p1():
@@ -70,3 +65,27 @@ def shanghai_p2():
 def forms():
     """The two forms, in the order every producer sample prints them."""
     return [national_p1(), shanghai_p2()]
+
+
+# name -> how its PDF is made: `source` (html, xlsx, docx, tex, or samplegen's own
+# layout) written with `options`, then `render`, then an optional second pass
+# `then`; `producer` is what its grid.json names.
+RECIPES = {
+    "producer_01_weasyprint": dict(source="html", options=dict(letter_spaced=True), render="weasyprint",
+                                   producer="WeasyPrint"),
+    "producer_02_wkhtmltopdf": dict(source="html", render="wkhtmltopdf", producer="wkhtmltopdf"),
+    "producer_03_gs_calc": dict(source="xlsx", render="soffice", then="ghostscript",
+                                producer="LibreOffice Calc → pdftocairo -ps → ps2pdf"),
+    "producer_04_gs_writer": dict(source="docx", render="soffice", then="ghostscript",
+                                  producer="LibreOffice Writer → pdftocairo -ps → ps2pdf"),
+    "producer_05_gs_html": dict(source="html", options=dict(letter_spaced=True), render="wkhtmltopdf",
+                                then="ghostscript", producer="wkhtmltopdf → pdftocairo -ps → ps2pdf"),
+    "producer_06_xelatex": dict(source="tex", options=dict(rules=True), render="xelatex",
+                                producer="XeLaTeX (xeCJK, longtable, multirow)"),
+    "producer_07_xelatex_norules": dict(source="tex", options=dict(rules=False), render="xelatex",
+                                        producer="XeLaTeX, no rules, left-aligned"),
+    "producer_08_cid_norules": dict(source="samplegen", options=dict(align="l"),
+                                    producer="samplegen cid style, no rules, left-aligned"),
+    "producer_09_writer_noborders": dict(source="docx", options=dict(borders=False), render="soffice",
+                                         producer="LibreOffice Writer, table without borders"),
+}

@@ -1,7 +1,8 @@
-"""The made-up forms.  Projects, places and numbers are invented (青禾县 and
-云溪市 are fictional); every form is arithmetically consistent."""
+"""Base case list: the forms of national_01/02, gbk_01, notounicode_01, encrypted_01
+(青禾县, 云溪市 are fictional; the Shanghai ones use real districts, invented projects)."""
 from decimal import Decimal as D
-from forms import fund_rows
+from samplegen.templates import fund_rows
+
 
 NATIONAL_TITLE = "项目支出绩效自评表"
 
