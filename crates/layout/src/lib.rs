@@ -305,6 +305,20 @@ pub enum RowKind {
     Text,
 }
 
+/// What a row's positions rest on. Stages after layout may use measured
+/// geometry as extra evidence (a row cut by a page break sits at the page's
+/// top, text overflowing a cell lies just below it); declared positions
+/// are all a file of that kind has, and nothing is inferred from them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Geometry {
+    /// Measured on a drawn page: cells and rows carry boxes in page
+    /// points, columns come from rulings or shared word edges (PDF).
+    Measured,
+    /// Declared by the file: tab stops of a text dump, the cell grid of a
+    /// spreadsheet, a Word or an HTML table. No boxes.
+    Declared,
+}
+
 /// One printed row, in page order. Rows of the same page share `page`; a
 /// change of `page` between two rows is a page break.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -317,6 +331,8 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Where the row is drawn (None for text input).
     pub bbox: Option<BBox>,
+    /// Whether the row's positions were measured or declared.
+    pub geometry: Geometry,
 }
 
 impl Row {

@@ -7,7 +7,7 @@
 //! break, so the rows after it get the next page number: that is what the
 //! reconstructor needs to repair rows cut by the break.
 
-use crate::{Cell, Row, RowKind};
+use crate::{Cell, Geometry, Row, RowKind};
 
 /// Decodes a text layout file: UTF-8 (with or without BOM), UTF-16 with a
 /// BOM, or GB18030/GBK, which Chinese Windows tools write. None when the
@@ -49,7 +49,13 @@ pub fn text_to_rows(text: &str) -> Vec<Row> {
                 .enumerate()
                 .map(|(col, t)| at(Cell::plain(t, col, page)))
                 .collect();
-            rows.push(Row { kind: RowKind::Table, page, cells, bbox: None });
+            rows.push(Row {
+                kind: RowKind::Table,
+                page,
+                cells,
+                bbox: None,
+                geometry: Geometry::Declared,
+            });
             last_was_table = true;
         } else {
             let t = line.trim().trim_start_matches('#').trim();
@@ -58,6 +64,7 @@ pub fn text_to_rows(text: &str) -> Vec<Row> {
                 page,
                 cells: vec![at(Cell::plain(t, 0, page))],
                 bbox: None,
+                geometry: Geometry::Declared,
             });
             last_was_table = false;
         }

@@ -7,7 +7,7 @@
 //! so they run on PDF input only; text input has no geometry and its page
 //! break fragments are repaired by the block parser, which knows labels.
 
-use jixiao_layout::{Origin, RowKind};
+use jixiao_layout::{Geometry, Origin, RowKind};
 
 use crate::row::{Cell, Row};
 
@@ -74,7 +74,7 @@ pub(crate) fn rows_to_form_rows(rows: &[Row], settings: &TableSettings) -> Vec<F
             }
             // A blank row of a drawn grid is a real row (an empty goal
             // cell); a blank line of tabs in a text dump says nothing.
-            RowKind::Table if row.is_blank() && row.bbox.is_none() => {}
+            RowKind::Table if row.is_blank() && row.geometry == Geometry::Declared => {}
             RowKind::Table => {
                 let starts_form = first_key(row).is_some_and(vocab::starts_form);
                 let opener = cur.rows.iter().find(|r| opens_form(r));
@@ -248,7 +248,8 @@ fn finish(mut form: FormRows, titles: &mut Vec<Text>, settings: &TableSettings) 
         }
         form.title = Some(last.derive(strip_year(&last)));
     }
-    let geometric = form.rows.iter().all(|r| r.cells.iter().all(|c| c.bbox.is_some()));
+    // Geometry is evidence only where layout measured every row of the form.
+    let geometric = form.rows.iter().all(|r| r.geometry == Geometry::Measured);
     if geometric {
         join_overflow(&mut form, settings.overflow_lines);
         unify_columns(&mut form.rows, settings.column_snap);
@@ -740,6 +741,20 @@ mod tests {
         let forms = rows_to_form_rows(&text_to_rows(dump), &TableSettings::default());
         assert_eq!(forms[0].rows.len(), 3);
         assert!(forms[0].repairs[0].message.contains("repeated header"));
+    }
+
+    #[test]
+    fn rows_cut_by_a_page_break_are_joined_on_measured_geometry_only() {
+        let dump = "项目名称\tA\n一级指标\t二级指标\t三级指标\t分值\n\
+                    产出指标\t数量指标\t培训\t10\n\n\t\t人次\t\n";
+        let cut_rows = |geometry: Geometry| {
+            let mut rows = text_to_rows(dump);
+            rows.iter_mut().for_each(|r| r.geometry = geometry);
+            let forms = rows_to_form_rows(&rows, &TableSettings::default());
+            forms[0].repairs.iter().filter(|r| r.kind == RepairKind::JoinedCutRow).count()
+        };
+        assert_eq!(cut_rows(Geometry::Measured), 1);
+        assert_eq!(cut_rows(Geometry::Declared), 0, "a dump's tab stops are no evidence");
     }
 
     #[test]

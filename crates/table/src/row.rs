@@ -4,7 +4,7 @@
 //! times over (every parser alternative looks at the next row); they read
 //! these tokens instead of re-keying the text each time.
 
-use jixiao_layout::{BBox, RowKind};
+use jixiao_layout::{BBox, Geometry, RowKind};
 
 use crate::text::label_key;
 use crate::token::{classify, CellKind};
@@ -80,6 +80,8 @@ pub(crate) struct Row {
     pub cells: Vec<Cell>,
     /// Where the row is drawn (None for text input).
     pub bbox: Option<BBox>,
+    /// Whether layout measured the row's positions or the file declared them.
+    pub geometry: Geometry,
 }
 
 impl Row {
@@ -126,6 +128,7 @@ pub(crate) fn tokenise(rows: &[jixiao_layout::Row]) -> Vec<Row> {
             page: r.page,
             cells: r.cells.iter().map(Cell::new).collect(),
             bbox: r.bbox,
+            geometry: r.geometry,
         })
         .collect()
 }

@@ -54,7 +54,7 @@ pub use text::{
 };
 
 use crate::geometry::union_all;
-use crate::{BBox, Cell, Glyph, Orientation, Page, Row, RowKind, Ruling};
+use crate::{BBox, Cell, Geometry, Glyph, Orientation, Page, Row, RowKind, Ruling};
 
 /// Under [`Strategy::Auto`], an axis needs at least this many merged rulings
 /// of its orientation to use them: one line bounds no cell.
@@ -248,7 +248,14 @@ fn tables_to_rows(tables: &[TableGrid], lines: &[TextLine], page: u32) -> Vec<Ro
                     line: None,
                     joined: Vec::new(),
                 };
-                rows.push(Row { kind: RowKind::Text, page, cells: vec![cell], bbox: Some(l.bbox) });
+                let geometry = Geometry::Measured;
+                rows.push(Row {
+                    kind: RowKind::Text,
+                    page,
+                    cells: vec![cell],
+                    bbox: Some(l.bbox),
+                    geometry,
+                });
             }
             Unit::Table(t) => rows.extend(table_to_rows(t, page)),
         }
@@ -265,6 +272,7 @@ fn table_to_rows(t: &TableGrid, page: u32) -> Vec<Row> {
                 page,
                 cells: Vec::new(),
                 bbox: Some(BBox { x0: t.bbox.x0, top: w[0], x1: t.bbox.x1, bottom: w[1] }),
+                geometry: Geometry::Measured,
             })
             .collect();
     for c in &t.cells {

@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::{tidy_lines, Span, SpanGrid};
-use crate::{Cell, Document, Error, Row, RowKind};
+use crate::{Cell, Document, Error, Geometry, Row, RowKind};
 
 /// Reads the body of a docx into rows.
 pub fn docx_to_rows(bytes: &[u8]) -> Result<Document, Error> {
@@ -160,7 +160,13 @@ impl Body {
                 let text = tidy_lines(&text).replace('\n', " ");
                 if !text.is_empty() {
                     let cells = vec![Cell::plain(text, 0, 1)];
-                    self.rows.push(Row { kind: RowKind::Text, page: 1, cells, bbox: None });
+                    self.rows.push(Row {
+                        kind: RowKind::Text,
+                        page: 1,
+                        cells,
+                        bbox: None,
+                        geometry: Geometry::Declared,
+                    });
                 }
             }
             None => {}

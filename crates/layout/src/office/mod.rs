@@ -20,7 +20,7 @@ pub mod sheet;
 mod xlsx_parts;
 
 use crate::detect::Format;
-use crate::{Cell, Document, Error, Row, RowKind};
+use crate::{Cell, Document, Error, Geometry, Row, RowKind};
 
 /// Reads a spreadsheet, Word document or HTML page into rows. `format` is
 /// what [`crate::detect::detect`] said; the old binary `.doc` and unknown
@@ -180,10 +180,16 @@ fn classify(mut cells: Vec<Cell>, covered_from_above: bool, page: u32) -> Option
             cell.text = cell.text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
             cell.col = 0;
             cell.colspan = 1;
-            return Some(Row { kind: RowKind::Text, page, cells: vec![cell], bbox: None });
+            return Some(Row {
+                kind: RowKind::Text,
+                page,
+                cells: vec![cell],
+                bbox: None,
+                geometry: Geometry::Declared,
+            });
         }
     }
-    Some(Row { kind: RowKind::Table, page, cells, bbox: None })
+    Some(Row { kind: RowKind::Table, page, cells, bbox: None, geometry: Geometry::Declared })
 }
 
 /// Collapses runs of whitespace inside each line and trims the lines, as a
