@@ -21,13 +21,13 @@ def clean(name, exts=ALL_EXTS):
                 os.remove(p)
 
 
-def write_text(name, text, truth, newline=None):
+def write_text(name, text, truth, newline=None, json_newline=True):
     out = paths.dest(name)
     os.makedirs(out, exist_ok=True)
     clean(name)
     with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8", newline=newline) as fh:
         fh.write(text)
-    write_json(os.path.join(out, name + ".truth.json"), truth)
+    write_json(os.path.join(out, name + ".truth.json"), truth, json_newline)
     print(f"{os.path.relpath(out, paths.ROOT)}/{name}.txt")
 
 
@@ -191,6 +191,17 @@ def round6():
     for f in TXT["forms"]:
         check4(f)
     write_text(TXT["name"], txt_forms(TXT["forms"], table6), [record(f) for f in TXT["forms"]])
+
+
+def round7():
+    from cases.round7 import CASES
+    from samplegen.templates import txt_copy
+    from samplegen.truth import check7, record
+    for spec in CASES:
+        f = spec["form"]
+        check7(f)
+        text = txt_copy(f, spec.get("merged", "top"), spec.get("cuts", ()), spec.get("new_page"))
+        write_text(spec["name"], text, [record(f)], json_newline=False)
 
 
 def round8():

@@ -714,3 +714,111 @@ def txt_edited(f, year_line, shift_left=(), shift_right=None, cut=None, blank_be
             lines.append("")
             lines.append("\t".join([""] * cut["col"] + [cut["rest"]] + [""] * (width - cut["col"] - 1)))
     return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ round 7: dumps as a PDF text copy prints them
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def fullwidth_digits(f):
+    """The form with every digit it prints in an amount, rate, weight, score,
+    target, actual, goal or total written full-width (８６.５２): the strings
+    written, so the truth is read from them too."""
+    w = lambda s: s.translate(FULLWIDTH)
+    return dict(f, funds=[{k: (w(v) if k in ALLCOLS else v) for k, v in fr.items()} for fr in f["funds"]],
+                indicators=[i[:3] + tuple(w(x) for x in i[3:7]) + i[7:] for i in f["indicators"]],
+                goals=tuple(w(g) for g in f["goals"]), total_weight=w(f["total_weight"]),
+                total_score=w(f["total_score"]))
+
+
+def rows7(f, merged="top"):
+    """A form's rows as a text copy of its PDF prints them: a cell of span k
+    is its text and k-1 empty cells; a label merged over several rows (the
+    fund head, the goal label, 绩效指标, runs of equal 一级/二级 labels) sits
+    in the first row it spans, or in the last (merged="bottom": exports that
+    bottom-align merged cells). A row is as wide as its spans add up to, so
+    rows may differ in width (as the copy gives them). The layout is the
+    form's: header_rows (spec_rows), fund_head / fund_heads / fund_pad
+    (empty cells after the fund values), goal_label / goal_heads / goal_spans,
+    ind_label (a first column over the indicator block, or None) /
+    ind_heads, tail (tail_rows)."""
+    assert merged in ("top", "bottom")
+    rows = []
+    base = 1 if f.get("ind_label") else 0
+    n = base + len(f["ind_heads"])
+
+    def put(cells):
+        out = []
+        for text, span, *_ in cells:
+            out += [text] + [""] * (span - 1)
+        rows.append(out)
+
+    def label(col, first, count, text):
+        r = first + (count - 1 if merged == "bottom" else 0)
+        assert rows[r][col] == "", (rows[r], col)
+        rows[r][col] = text
+
+    for row in spec_rows(f["header_rows"], f, n):
+        put(row)
+    pad = [("", f["fund_pad"])] if f.get("fund_pad") else []
+    r0 = len(rows)
+    put([("", 1), ("", 1)] + [(h, 1) for h in f["fund_heads"]] + pad)
+    for fr in f["funds"]:
+        put([("", 1), (fr["label"], 1)] + [(fr[k], 1) for k in ALLCOLS] + pad)
+    label(0, r0, 1 + len(f["funds"]), f["fund_head"])
+    r0 = len(rows)
+    put([("", 1)] + list(f["goal_heads"]))
+    (e, a), (exp, ach) = f["goal_spans"], f["goals"]
+    put([("", 1), (exp, e), (ach, a)])
+    label(0, r0, 2, f["goal_label"])
+    r0 = len(rows)
+    inds = f["indicators"]
+    put([("", 1)] * base + [(h, 1) for h in f["ind_heads"]])
+    for ind in inds:
+        put([("", 1)] * (base + 2) + [(x, 1) for x in ind[2:8]])
+    if base:
+        label(0, r0, 1 + len(inds), f["ind_label"])
+    for s, k in _merge_runs([i[0] for i in inds]):
+        label(base, r0 + 1 + s, k, inds[s][0])
+    for s, k in _merge_runs([(i[0], i[1]) for i in inds]):
+        label(base + 1, r0 + 1 + s, k, inds[s][1])
+    for row in tail_rows(f, {"w": base + 5, "sc": base + 6}, n):
+        put(row)
+    return rows
+
+
+def txt_copy(f, merged="top", cuts=(), new_page=None):
+    """The text file of rows7(f): the form's head lines ("{title}", "{year}"
+    filled), then one line per row, cells tab-separated, a blank line at the
+    end. A cell holding a line break prints its lines as rows: the first in
+    its row, the others in rows of their own under it (the other cells
+    empty). cuts: a merged label cut by a page break, dict(text, keep,
+    to_col): `keep` stays in its row, then a blank line and a row holding the
+    rest alone in column to_col (where the next page's text lands).
+    new_page = dict(before, lines): lines (filled like the head lines) printed
+    above the row one of whose cells starts with `before` (a page break with
+    the title repeated)."""
+    fill = lambda s: s.format(title=f["title"], year=f["year"])
+    grid = rows7(f, merged)
+    blocks = []
+    for row in grid:
+        parts = [c.split("\n") for c in row]
+        k = max(len(p) for p in parts)
+        blocks.append([[p[j] if j < len(p) else "" for p in parts] for j in range(k)])
+    for cut in cuts:
+        at = [(r, c) for r, row in enumerate(grid) for c, x in enumerate(row) if x == cut["text"]]
+        assert len(at) == 1, (cut, at)
+        (r, c), keep = at[0], cut["keep"]
+        assert cut["text"].startswith(keep) and len(blocks[r]) == 1, cut
+        blocks[r][0][c] = keep
+        rest = [""] * len(grid[r])
+        rest[cut["to_col"]] = cut["text"][len(keep):]
+        blocks[r] += [None, rest]
+    if new_page:
+        at = [r for r, row in enumerate(grid) if any(x.split("\n")[0] == new_page["before"] for x in row)]
+        assert len(at) == 1, (new_page, at)
+        blocks[at[0]][:0] = [fill(s) for s in new_page["lines"]]
+    lines = [fill(s) for s in f["head_lines"]]
+    for b in blocks:
+        lines += ["" if x is None else x if isinstance(x, str) else "\t".join(x) for x in b]
+    return "\n".join(lines + [""]) + "\n"

@@ -38,7 +38,18 @@ _OPS = [("≥", ">="), ("≤", "<="), (">=", ">="), ("<=", "<="), ("＞=", ">=")
         ("＞", ">"), ("＜", "<"), (">", ">"), ("<", "<"), ("＝", "="), ("=", "=")]
 
 
-_NUM = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)(.*)$")
+# thousands grouped by commas (3,013.00) or by spaces (1 200.00, 12 000人次)
+_GROUP_SP = "[ \u00a0\u2009\u202f]"
+_NUM = re.compile(r"^([+-]?(?:\d{1,3}(?:" + _GROUP_SP + r"\d{3})+(?!\d)|\d[\d,]*)(?:\.\d+)?)(.*)$")
+_SPACE_GROUPS = re.compile(r"^([+-]?\d{1,3}(?:" + _GROUP_SP + r"\d{3})+)(?=$|[.%％])")
+
+
+def ungroup(t):
+    """a number's thousands separators removed: '3,013.00', '1 200.00' -> '3013.00', '1200.00'"""
+    m = _SPACE_GROUPS.match(t)
+    if m:
+        t = re.sub(_GROUP_SP, "", m.group(1)) + t[m.end():]
+    return t.replace(",", "")
 
 
 def parse_value(text):
@@ -62,7 +73,7 @@ def parse_value(text):
         unit = mb.group(1).strip() if mb else tail
         if re.search(r"\d", unit):  # not a plain unit: treat the cell as text
             return res
-    res.update(op=op, value=float(num.replace(",", "")), unit=unit)
+    res.update(op=op, value=float(ungroup(num)), unit=unit)
     return res
 
 
@@ -71,7 +82,7 @@ def parse_number(text):
     t = normalise(text)
     if t in ("", "-", "—", "－", "/"):
         return None
-    t = t.replace(",", "")
+    t = ungroup(t)
     if t.endswith("%") or t.endswith("％"):
         t = t[:-1]
     return float(Decimal(t))
@@ -91,10 +102,13 @@ def check_form(f, fund_score):
             assert ind[7], ("deviation missing", ind)
 
 
-def write_json(path, obj):
+def write_json(path, obj, final_newline=True):
+    """indent 1, UTF-8 as is; final_newline=False: the file ends at its last
+    bracket (as round 7's truths were first written)"""
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(obj, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+        if final_newline:
+            fh.write("\n")
 
 
 # ------------------------------------------------------------ writers
@@ -126,7 +140,7 @@ def family_grid_json(fam, name, producer, n_pages, sha):
 
 
 def num(s):
-    return None if s in ("—", "-", "") else D(s.rstrip("%").replace(",", ""))
+    return None if s in ("—", "-", "") else D(ungroup(s.rstrip("%")))
 
 
 def check2(f):
@@ -326,3 +340,9 @@ def family_record(**kw):
 
 def family_ex(label, value):
     return dict(label=label, value=value)
+
+
+def check7(f):
+    """check2 for a form holding only printed strings (round 7): the fund
+    score is the printed one, the fund rows after the total add up to it."""
+    check2(dict(f, fund_score=num(f["funds"][0]["score"]), fund_blocks=[list(range(1, len(f["funds"])))]))
