@@ -13,6 +13,12 @@ const MAX_CMAP_ENTRIES: usize = 200_000;
 /// The longest character code a CMap may define, in bytes (ISO 32000-1, 9.7.6.2).
 const MAX_CODE_BYTES: usize = 4;
 
+/// Longest destination string of a `bfchar`/`bfrange`, in bytes of
+/// UTF-16BE: Adobe's CMap specification (technote 5411, 1.4.1) bounds a
+/// dstString at 512 bytes. A longer one is not a character's text but a
+/// hostile file's way to make each glyph print kilobytes; it is skipped.
+const MAX_DST_BYTES: usize = 512;
+
 /// One codespace range: codes of `len` bytes whose every byte lies between
 /// the matching bytes of `low` and `high`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,6 +157,7 @@ impl CMap {
                             continue;
                         }
                         let target = match dst {
+                            Token::Hex(bytes) if bytes.len() > MAX_DST_BYTES => continue,
                             Token::Hex(bytes) => RangeTarget::Offset(utf16_units(bytes)),
                             Token::Array(items) => RangeTarget::List(
                                 items.iter().map(|t| t.as_text().unwrap_or_default()).collect(),
@@ -266,14 +273,16 @@ enum Token {
 
 impl Token {
     /// A `bfchar`/`bfrange` destination as text: UTF-16BE hex, or a glyph name.
+    /// `None` past [`MAX_DST_BYTES`].
     fn as_text(&self) -> Option<String> {
-        match self {
-            Token::Hex(bytes) | Token::Str(bytes) => {
-                Some(String::from_utf16_lossy(&utf16_units(bytes)))
+        let text = match self {
+            Token::Hex(bytes) | Token::Str(bytes) if bytes.len() <= MAX_DST_BYTES => {
+                String::from_utf16_lossy(&utf16_units(bytes))
             }
-            Token::Name(name) => super::encoding::glyph_name_to_unicode(name),
-            _ => None,
-        }
+            Token::Name(name) => super::encoding::glyph_name_to_unicode(name)?,
+            _ => return None,
+        };
+        (text.encode_utf16().count() * 2 <= MAX_DST_BYTES).then_some(text)
     }
 }
 
@@ -444,6 +453,21 @@ fn is_regular(c: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn destinations_longer_than_the_spec_allows_are_skipped() {
+        let long = "0041".repeat(MAX_DST_BYTES / 2 + 1);
+        let ok = "0041".repeat(MAX_DST_BYTES / 2);
+        let data = format!(
+            "1 begincodespacerange <00> <FF> endcodespacerange\n\
+             2 beginbfchar <01> <{long}> <02> <{ok}> endbfchar\n\
+             1 beginbfrange <10> <12> <{long}> endbfrange"
+        );
+        let cmap = CMap::parse(data.as_bytes());
+        assert_eq!(cmap.lookup_unicode(1), None);
+        assert_eq!(cmap.lookup_unicode(2).map(|t| t.len()), Some(MAX_DST_BYTES / 2));
+        assert_eq!(cmap.lookup_unicode(0x11), None);
+    }
 
     const TO_UNICODE: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CMapName /Adobe-Identity-UCS def /CMapType 2 def

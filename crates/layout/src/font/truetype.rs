@@ -40,11 +40,22 @@ pub fn gid_to_unicode(data: &[u8]) -> Option<GlyphText> {
 fn gid_text(face: &ttf_parser::Face<'_>) -> Option<GlyphText> {
     let cmap = face.tables().cmap?;
     let mut map: Vec<Option<char>> = Vec::new();
+    // One bit per Unicode code point (136 KiB); code points past U+10FFFF
+    // are no text and are skipped.
+    let mut seen = vec![0u64; 0x11_0000 / 64];
     for subtable in cmap.subtables {
         if !subtable.is_unicode() {
             continue;
         }
-        subtable.codepoints(|cp| {
+        // Segments may overlap (a hostile font repeats one range hundreds
+        // of times): each code point is looked up once per subtable.
+        seen.fill(0);
+        each_code_point(&subtable, |cp| {
+            let (word, bit) = ((cp / 64) as usize, 1u64 << (cp % 64));
+            match seen.get_mut(word) {
+                Some(w) if *w & bit == 0 => *w |= bit,
+                _ => return,
+            }
             let (Some(gid), Some(c)) = (subtable.glyph_index(cp), char::from_u32(cp)) else {
                 return;
             };
@@ -59,6 +70,21 @@ fn gid_text(face: &ttf_parser::Face<'_>) -> Option<GlyphText> {
         });
     }
     map.iter().any(Option::is_some).then_some(GlyphText(map))
+}
+
+/// Calls `f` with each code point the subtable may map. Formats 12 and 13
+/// declare ranges of 32-bit codes, which ttf-parser's `codepoints` walks
+/// code by code: one hostile group `0..=0xFFFFFFFF` is four billion calls.
+/// Their code points are taken from Unicode's range instead, so a subtable
+/// costs at most 1,114,112 lookups whatever it declares.
+fn each_code_point(subtable: &ttf_parser::cmap::Subtable<'_>, mut f: impl FnMut(u32)) {
+    use ttf_parser::cmap::Format;
+    match subtable.format {
+        Format::SegmentedCoverage(_) | Format::ManyToOneRangeMappings(_) => {
+            (0..=u32::from(char::MAX)).for_each(f);
+        }
+        _ => subtable.codepoints(&mut f),
+    }
 }
 
 /// Windows symbol subtable (3,0) codes of a one-byte code: the spec's
