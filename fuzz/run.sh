@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make fuzz`: runs every fuzz target for FUZZ_SECS seconds (default 60) on
-# FUZZ_JOBS jobs (default 2, one per core), under AddressSanitizer, with
+# FUZZ_JOBS processes (default 2, one per core; libFuzzer's fork mode), under
+# AddressSanitizer, with
 # the limits of issue #13 (2 s and 512 MB an input), and prints each
 # target's exec count, exec rate and corpus size. Seeds come from the
 # repository's samples (examples/seeds.rs); crashes land in
@@ -21,21 +22,22 @@ dict_of() {
     *) echo "" ;;
   esac
 }
-printf '%-16s %8s %12s %10s %8s %s\n' target seconds execs execs/s corpus crashes
+printf '%-16s %7s %12s %9s %7s %s\n' target seconds execs execs/s corpus 'oom/timeout/crash'
 for t in $targets; do
-  mkdir -p "corpus/$t" "artifacts/$t" "logs/$t"
+  mkdir -p "corpus/$t" "artifacts/$t" "logs"
   dict=$(dict_of "$t")
-  (cd "logs/$t" && rm -f fuzz-*.log &&
-    ../../target/x86_64-unknown-linux-gnu/release/"$t" ../../corpus/"$t" \
-      -max_total_time="$secs" -jobs="$jobs" -workers="$jobs" -timeout=2 \
-      -rss_limit_mb=512 -malloc_limit_mb=512 -print_final_stats=1 \
-      -artifact_prefix=../../artifacts/"$t"/ ${dict:+-dict=../../$dict} \
-      >/dev/null 2>&1) || true
-  # Each job's log ends with its final stats (stat::number_of_executed_units).
-  execs=$(cat "logs/$t"/fuzz-*.log 2>/dev/null |
-    awk '/stat::number_of_executed_units/ {s += $2} END {print s + 0}')
+  # Fork mode keeps fuzzing past a finding (each lands in artifacts/) and
+  # merges what the workers learn into one corpus.
+  "target/x86_64-unknown-linux-gnu/release/$t" "corpus/$t" \
+    -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -max_total_time="$secs" -max_len=65536 -timeout=2 -rss_limit_mb=512 -malloc_limit_mb=512 \
+    -artifact_prefix="artifacts/$t/" ${dict:+-dict=$dict} \
+    >"logs/$t.log" 2>&1 || true
+  # The last status line: "#EXECS: cov: … corp: N … oom/timeout/crash: a/b/c time: Ss".
+  last=$(grep -E '^#[0-9]+: cov:' "logs/$t.log" | tail -1)
+  execs=$(sed -E 's/^#([0-9]+):.*/\1/' <<<"$last")
+  found=$(sed -E 's#.*oom/timeout/crash: ([0-9/]+).*#\1#' <<<"$last")
   corpus=$(find "corpus/$t" -type f | wc -l)
-  crashes=$(find "artifacts/$t" -type f | wc -l)
-  printf '%-16s %8s %12s %10s %8s %s\n' "$t" "$secs" "$execs" \
-    "$((execs / (secs > 0 ? secs : 1)))" "$corpus" "$crashes"
+  printf '%-16s %7s %12s %9s %7s %s\n' "$t" "$secs" "${execs:-0}" \
+    "$(( ${execs:-0} / (secs > 0 ? secs : 1) ))" "$corpus" "${found:-?}"
 done

@@ -12,7 +12,7 @@ use lopdf::{Document, Object};
 
 /// Seeds larger than this are left out: libFuzzer mutates small inputs
 /// far faster, and the large samples add no code paths the small ones miss.
-const MAX_SEED: usize = 256 << 10;
+const MAX_SEED: usize = 64 << 10;
 
 fn main() -> std::io::Result<()> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
