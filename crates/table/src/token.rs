@@ -214,7 +214,9 @@ pub fn parse_amount(text: &str) -> Option<f64> {
         return None;
     }
     let cleaned: String = t.chars().filter(|&c| c != ',').collect();
-    cleaned.parse().ok()
+    // Past f64's range (over 308 digits) the text is no amount we can
+    // write: JSON has no infinity, so it stays text.
+    cleaned.parse().ok().filter(|v: &f64| v.is_finite())
 }
 
 /// `1234` or `1,234`: digits, with commas only between groups of three.
@@ -232,6 +234,12 @@ fn thousands_grouping_ok(int: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_past_the_range_of_f64_are_no_amount() {
+        assert_eq!(parse_amount(&format!("1{}", "8".repeat(400))), None);
+        assert_eq!(parse_amount(&format!("1{}", "8".repeat(300))).map(f64::is_finite), Some(true));
+    }
 
     #[test]
     fn amounts() {
