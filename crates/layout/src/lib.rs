@@ -336,6 +336,18 @@ pub struct Row {
 }
 
 impl Row {
+    /// A free text line of a front end without geometry: one cell, on the
+    /// cell's page.
+    pub(crate) fn declared_line(cell: Cell) -> Row {
+        Row {
+            kind: RowKind::Text,
+            page: cell.page,
+            cells: vec![cell],
+            bbox: None,
+            geometry: Geometry::Declared,
+        }
+    }
+
     /// The non-blank cells, left to right.
     pub fn filled(&self) -> impl Iterator<Item = &Cell> {
         self.cells.iter().filter(|c| !c.is_blank())

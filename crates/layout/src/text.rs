@@ -59,13 +59,7 @@ pub fn text_to_rows(text: &str) -> Vec<Row> {
             last_was_table = true;
         } else {
             let t = line.trim().trim_start_matches('#').trim();
-            rows.push(Row {
-                kind: RowKind::Text,
-                page,
-                cells: vec![at(Cell::plain(t, 0, page))],
-                bbox: None,
-                geometry: Geometry::Declared,
-            });
+            rows.push(Row::declared_line(at(Cell::plain(t, 0, page))));
             last_was_table = false;
         }
     }

@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::{tidy_lines, Span, SpanGrid};
-use crate::{Cell, Document, Error, Geometry, Row, RowKind};
+use crate::{Cell, Document, Error, Row};
 
 /// Reads the body of a docx into rows.
 pub fn docx_to_rows(bytes: &[u8]) -> Result<Document, Error> {
@@ -159,14 +159,7 @@ impl Body {
             None if outside => {
                 let text = tidy_lines(&text).replace('\n', " ");
                 if !text.is_empty() {
-                    let cells = vec![Cell::plain(text, 0, 1)];
-                    self.rows.push(Row {
-                        kind: RowKind::Text,
-                        page: 1,
-                        cells,
-                        bbox: None,
-                        geometry: Geometry::Declared,
-                    });
+                    self.rows.push(Row::declared_line(Cell::plain(text, 0, 1)));
                 }
             }
             None => {}
@@ -221,6 +214,7 @@ pub(crate) fn entity(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::RowKind;
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 

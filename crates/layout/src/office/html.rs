@@ -16,7 +16,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 
 use super::{tidy_lines, Span, SpanGrid};
-use crate::{Cell, Document, Geometry, Row, RowKind};
+use crate::{Cell, Document, Row};
 
 /// Reads an HTML page into rows. Never fails: any bytes are some page.
 pub fn html_to_rows(bytes: &[u8]) -> Document {
@@ -143,14 +143,7 @@ impl Walk {
     fn flush(&mut self) {
         let text = tidy_lines(&std::mem::take(&mut self.line));
         for line in text.lines() {
-            let cells = vec![Cell::plain(line, 0, 1)];
-            self.rows.push(Row {
-                kind: RowKind::Text,
-                page: 1,
-                cells,
-                bbox: None,
-                geometry: Geometry::Declared,
-            });
+            self.rows.push(Row::declared_line(Cell::plain(line, 0, 1)));
         }
     }
 }

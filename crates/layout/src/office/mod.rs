@@ -180,13 +180,8 @@ fn classify(mut cells: Vec<Cell>, covered_from_above: bool, page: u32) -> Option
             cell.text = cell.text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
             cell.col = 0;
             cell.colspan = 1;
-            return Some(Row {
-                kind: RowKind::Text,
-                page,
-                cells: vec![cell],
-                bbox: None,
-                geometry: Geometry::Declared,
-            });
+            cell.page = page;
+            return Some(Row::declared_line(cell));
         }
     }
     Some(Row { kind: RowKind::Table, page, cells, bbox: None, geometry: Geometry::Declared })
